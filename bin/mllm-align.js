@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Shim: run the compiled CLI. All logic lives in dist/.
+import { run } from '../dist/cli/main.js';
+import { processIo } from '../dist/cli/io.js';
+
+process.stdout.on('error', (err) => {
+  // A closed pipe (`mllm-align list | head`) is not a failure.
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+run(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`mllm-align: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,38 @@
+/** The in-memory catalogue: entries by id, with reverse `builds_on` links. */
+import type { Entry, SourcedEntry } from './core/entry.js';
+
+export interface Catalogue {
+  readonly entries: readonly Entry[];
+  readonly byId: ReadonlyMap<string, Entry>;
+  readonly fileOf: ReadonlyMap<string, string>;
+  /** For each id, the ids of the entries that build on it. */
+  readonly builtOnBy: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Build a catalogue from validated entries. */
+export function buildCatalogue(sourced: readonly SourcedEntry[]): Catalogue {
+  const byId = new Map<string, Entry>();
+  const fileOf = new Map<string, string>();
+  const builtOnBy = new Map<string, string[]>();
+  for (const { entry, file } of sourced) {
+    byId.set(entry.id, entry);
+    fileOf.set(entry.id, file);
+  }
+  for (const { entry } of sourced) {
+    for (const target of entry.builds_on ?? []) {
+      const list = builtOnBy.get(target) ?? [];
+      list.push(entry.id);
+      builtOnBy.set(target, list);
+    }
+  }
+  for (const list of builtOnBy.values()) list.sort();
+  return { entries: sourced.map((s) => s.entry), byId, fileOf, builtOnBy };
+}
+
+export type SortKey = 'year' | 'name';
+
+/** Entries sorted by year then name, or by name then year. */
+export function sortEntries(entries: readonly Entry[], key: SortKey): Entry[] {
+  const byName = (a: Entry, b: Entry) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+  return [...entries].sort((a, b) => (key === 'year' ? a.year - b.year || byName(a, b) : byName(a, b) || a.year - b.year));
+}

@@ -1,0 +1,118 @@
+/** The command line: wiring of subcommands, and the one place that maps errors to exit codes. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
+import { CATEGORIES } from '../core/taxonomy.js';
+import type { Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})`).join('\n');
+
+function examples(lines: string[]): string {
+  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+}
+
+const entriesOption = () =>
+  new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
+
+/** Build the program; actions set `result.code`. */
+function buildProgram(io: Io, result: { code: number }): Command {
+  const program = new Command('mllm-align');
+  program
+    .description('Browse, check and export the catalogue of how multimodal LLMs align other modalities with a language model.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(s.replace(/^error:/, 'mllm-align: error:')),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\nCategories (the survey's four groups):\n${CATEGORY_HELP}\n` +
+      examples(['mllm-align list --category perceiver', 'mllm-align validate', 'mllm-align validate --format github']) +
+      '\nExit codes: 0 ok (warnings allowed), 1 problems found in the data, 2 usage or internal error.\n');
+
+  program
+    .command('validate')
+    .description('check entry files against the schema and each other; report every problem')
+    .argument('[paths...]', 'entry files, folders or glob patterns (default: the whole catalogue)')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', examples([
+      'mllm-align validate',
+      'mllm-align validate entries/llava.yaml',
+      'mllm-align validate --format json | jq .errors',
+      'mllm-align validate --format github   # annotations in GitHub Actions',
+    ]))
+    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean }) => {
+      const { runValidate } = await import('./commands/validate.js');
+      result.code = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+    });
+
+  program
+    .command('list')
+    .description('list the catalogue')
+    .addOption(entriesOption())
+    .option('-c, --category <id>', `only this category: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name)`)
+    .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids']).default('table'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', examples([
+      'mllm-align list',
+      'mllm-align list --category perceiver',
+      'mllm-align list --category "Tool Learning" --sort name',
+      'mllm-align list --format ids | wc -l',
+    ]))
+    .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
+      const { runList } = await import('./commands/list.js');
+      result.code = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
+    });
+
+  return program;
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const result = { code: EXIT_OK };
+  const program = buildProgram(io, result);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT_USAGE;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.code;
+  } catch (err) {
+    return handleError(err, io);
+  }
+}
+
+function handleError(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message (or the help/version text).
+    return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (err instanceof UsageError) {
+    io.stderr(`mllm-align: error: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof DataError) {
+    io.stderr(`mllm-align: error: ${err.message}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (err instanceof InternalError) {
+    io.stderr(`mllm-align: internal error: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && typeof e.message === 'string') {
+    // A system error (EACCES, ENOSPC, EPIPE…): one line, no stack.
+    io.stderr(`mllm-align: error: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr(`mllm-align: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (io.env.MLLM_ALIGN_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+  return EXIT_USAGE;
+}

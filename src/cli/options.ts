@@ -1,0 +1,23 @@
+/** Parsing of option values shared by several commands. */
+import { UsageError } from '../core/errors.js';
+import { CATEGORIES, findCategory, type Category } from '../core/taxonomy.js';
+import { suggest } from '../core/text.js';
+
+/** One of `allowed`, or a usage error naming the valid values. */
+export function parseChoice<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const close = suggest(value, allowed);
+  const hint = close.length ? ` (did you mean ${close[0]}?)` : '';
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got "${value}"${hint}`);
+}
+
+/** A category by id or survey name, or a usage error listing the valid ones. */
+export function parseCategory(value: string): Category {
+  const found = findCategory(value);
+  if (found) return found;
+  const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
+  const close = suggest(value, names);
+  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
+  const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
+  throw new UsageError(`unknown category "${value}".${hint} Valid categories: ${valid}`);
+}

@@ -1,0 +1,57 @@
+/** Small pure string helpers shared by validation, queries and rendering. */
+
+/** Levenshtein distance between two strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The candidates closest to `word` (at most `limit`), or none when nothing is close. */
+export function suggest(word: string, candidates: Iterable<string>, limit = 1): string[] {
+  const w = word.toLowerCase();
+  const max = Math.max(1, Math.floor(w.length / 3));
+  return [...candidates]
+    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
+    .filter((x) => x.d <= max || (w.length >= 3 && x.c.toLowerCase().startsWith(w)))
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, limit)
+    .map((x) => x.c);
+}
+
+/** Remove accents and fold case, for matching. */
+export function foldText(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A title reduced to letters and digits, for spotting the same paper twice. */
+export function normalizeTitle(title: string): string {
+  return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A lower-case slug of a name: `LLaVA-1.5` becomes `llava-1.5`. */
+export function slugify(name: string): string {
+  return foldText(name)
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-?\.-?/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '');
+}
+
+/** An arXiv id without its version suffix. */
+export function arxivBase(id: string): string {
+  return id.replace(/v\d+$/, '');
+}
+
+/** "a, b or c" for messages. */
+export function listWords(words: readonly string[], last = 'or'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
+}

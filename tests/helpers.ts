@@ -1,0 +1,43 @@
+/** Shared test helpers: an in-memory Io and a runner for the built binary. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../src/cli/io.js';
+import { run } from '../src/cli/main.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'mllm-align.js');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+export const FIXED_NOW = new Date('2026-11-26T12:00:00Z');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process with a memory Io. */
+export async function runInMemory(argv: string[], over: Partial<Io> = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: ROOT,
+    env: {},
+    color: false,
+    stdinIsTTY: false,
+    readStdin: async () => '',
+    now: () => FIXED_NOW,
+    ...over,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Run the built binary as a user would. */
+export function runBinary(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...opts.env };
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CODES } from '../src/validate/diagnostics.js';
+import { validateAll } from '../src/validate/validate.js';
+import { FIXED_NOW, FIXTURES } from './helpers.js';
+
+const INVALID = path.join(FIXTURES, 'invalid');
+
+/** Each fixture folder with the exact diagnostics it must give: file, line, column, code. */
+const EXPECTED: Record<string, Array<[string, number, number, string]>> = {
+  'MA101-missing-year': [['alpha.yaml', 2, 1, 'MA101']],
+  'MA102-unknown-key': [['alpha.yaml', 10, 1, 'MA102']],
+  'MA103-unquoted-arxiv': [['alpha.yaml', 9, 8, 'MA103']],
+  'MA104-bad-url': [['alpha.yaml', 9, 6, 'MA104']],
+  'MA105-unknown-modality': [['alpha.yaml', 12, 5, 'MA105']],
+  'MA106-subcategory-elsewhere': [['alpha.yaml', 9, 14, 'MA106']],
+  'MA107-year-future': [['alpha.yaml', 7, 7, 'MA107']],
+  'MA108-no-locator': [['alpha.yaml', 2, 1, 'MA108']],
+  'MA109-repeated-modality': [['alpha.yaml', 13, 5, 'MA109']],
+  'MA110-not-a-mapping': [['alpha.yaml', 2, 1, 'MA110']],
+  'MA111-no-schema-line': [['alpha.yaml', 1, 1, 'MA111']],
+  'MA201-id-not-file-name': [['alpha.yaml', 2, 5, 'MA201']],
+  'MA202-duplicate-id': [
+    ['alpha.yaml', 2, 5, 'MA202'],
+    ['alpha.yml', 2, 5, 'MA202'],
+  ],
+  'MA203-duplicate-arxiv': [
+    ['alpha.yaml', 9, 8, 'MA203'],
+    ['beta.yaml', 9, 8, 'MA203'],
+  ],
+  'MA204-duplicate-doi': [
+    ['alpha.yaml', 9, 6, 'MA204'],
+    ['beta.yaml', 9, 6, 'MA204'],
+  ],
+  'MA205-duplicate-title': [
+    ['alpha.yaml', 4, 8, 'MA205'],
+    ['beta.yaml', 4, 8, 'MA205'],
+  ],
+  'MA206-builds-on-missing': [['alpha.yaml', 11, 5, 'MA206']],
+  'MA207-builds-on-self': [['alpha.yaml', 11, 5, 'MA207']],
+  'MA208-arxiv-year': [['alpha.yaml', 7, 7, 'MA208']],
+  'MA901-yaml-syntax': [['alpha.yaml', 7, 1, 'MA901']],
+};
+
+function validateFolder(name: string) {
+  const dir = path.join(INVALID, name);
+  const files = readdirSync(dir).sort();
+  return validateAll(
+    files.map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
+    { now: FIXED_NOW },
+  );
+}
+
+describe('one fixture per diagnostic code', () => {
+  it('every code but MA902 (unreadable file) has a fixture, and every fixture an expectation', () => {
+    const folders = readdirSync(INVALID).sort();
+    expect(folders).toEqual(Object.keys(EXPECTED).sort());
+    const covered = new Set(folders.map((f) => f.slice(0, 5)));
+    expect(Object.keys(CODES).filter((c) => !covered.has(c))).toEqual(['MA902']);
+  });
+
+  for (const [name, want] of Object.entries(EXPECTED)) {
+    it(`${name.slice(0, 5)}: ${name.slice(6)}`, () => {
+      const got = validateFolder(name).diagnostics.map((d) => [d.file, d.line, d.column, d.code]);
+      expect(got).toEqual(want);
+    });
+  }
+
+  it('MA902: an unreadable file is a diagnostic, and other files are still checked', () => {
+    const good = readFileSync(path.join(INVALID, 'MA901-yaml-syntax', 'beta.yaml'), 'utf8');
+    const r = validateAll([{ file: 'gone.yaml', readError: 'ENOENT' }, { file: 'beta.yaml', text: good }], { now: FIXED_NOW });
+    expect(r.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([['gone.yaml', 1, 1, 'MA902']]);
+    expect(r.entries.map((e) => e.entry.id)).toEqual(['beta']);
+  });
+});
+
+describe('validateAll', () => {
+  it('keeps entries of clean files and drops those with errors', () => {
+    const r = validateFolder('MA901-yaml-syntax');
+    expect(r.entries.map((e) => e.file)).toEqual(['beta.yaml']);
+  });
+
+  it('a warning does not drop the entry', () => {
+    const r = validateFolder('MA208-arxiv-year');
+    expect(r.entries.map((e) => e.entry.id)).toEqual(['alpha']);
+  });
+
+  it('reports every problem of a file at once, sorted by line', () => {
+    const text = [
+      '# yaml-language-server: $schema=../schema/entry.schema.json',
+      'id: Bad_Id',
+      'name: X',
+      'title: X',
+      'authors: []',
+      'year: "2023"',
+      'category: percevier',
+      'url: https://example.org',
+      'colour: red',
+      '',
+    ].join('\n');
+    const r = validateAll([{ file: 'x.yaml', text }], { now: FIXED_NOW });
+    expect(r.diagnostics.map((d) => [d.line, d.code])).toEqual([
+      [2, 'MA104'],
+      [2, 'MA201'],
+      [5, 'MA109'],
+      [6, 'MA103'],
+      [7, 'MA105'],
+      [9, 'MA102'],
+    ]);
+    expect(r.diagnostics.find((d) => d.code === 'MA105')!.message).toContain('did you mean `perceiver`?');
+  });
+
+  it('names the year limit from the clock: next year is allowed', () => {
+    const text = (y: number) =>
+      `# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: A\nauthors: [A B]\nyear: ${y}\ncategory: tool\nurl: https://a.org\n`;
+    expect(validateAll([{ file: 'a.yaml', text: text(2027) }], { now: FIXED_NOW }).diagnostics).toEqual([]);
+    expect(validateAll([{ file: 'a.yaml', text: text(2028) }], { now: FIXED_NOW }).diagnostics.map((d) => d.code)).toEqual(['MA107']);
+    expect(validateAll([{ file: 'a.yaml', text: text(1989) }], { now: FIXED_NOW }).diagnostics.map((d) => d.code)).toEqual(['MA107']);
+  });
+});
