@@ -70,6 +70,18 @@ function buildProgram(io: Io, result: { code: number }): Command {
       result.code = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
 
+  program
+    .command('format')
+    .description('rewrite entry files in canonical form (schema line, key order, trailing newline)')
+    .argument('[paths...]', 'entry files or folders (default: the whole catalogue)')
+    .addOption(entriesOption())
+    .option('--check', 'change nothing; list files not in canonical form and exit 1 if any')
+    .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI']))
+    .action(async (paths: string[], opts: { entries?: string; check?: boolean }) => {
+      const { runFormat } = await import('./commands/format.js');
+      result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check) });
+    });
+
   return program;
 }
 

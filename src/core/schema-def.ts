@@ -15,6 +15,9 @@ export const DATE_PATTERN = '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[0
 export const CITEKEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_:.+-]*$';
 export const MIN_YEAR = 1990;
 
+/** First line of every entry file, so editors validate and complete it as it is typed. */
+export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/entry.schema.json';
+
 const categoryText = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
 const subText = CATEGORIES.map((c) => `${c.id}: ${c.subcategories.map((s) => s.id).join(', ')}`).join('; ');
 

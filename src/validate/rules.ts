@@ -1,10 +1,10 @@
 /** Rules the schema cannot express: on one entry (MA106, MA107, MA111) and across entries (MA2xx). */
+import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
 import { arxivBase, normalizeTitle, suggest } from '../core/text.js';
 import type { ParsedFile } from '../load/parse.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 
-export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/entry.schema.json';
 
 type Fields = Record<string, unknown>;
 

@@ -1,0 +1,50 @@
+/** `mllm-align format [paths…] [--check]`: rewrite entry files in canonical form, or check that they are. */
+import { renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Entry } from '../../core/entry.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from '../../load/read.js';
+import { renderEntryYaml } from '../../render/yaml.js';
+import { validateAll } from '../../validate/validate.js';
+import type { Io } from '../io.js';
+
+export interface FormatArgs {
+  paths: string[];
+  entries?: string;
+  check: boolean;
+}
+
+/** Canonicalise clean entry files; files with errors are left untouched and named. */
+export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
+  const dir = resolveEntriesDir(args.entries, io.env, io.cwd);
+  const files = args.paths.length > 0 ? await expandPaths(args.paths, io.cwd) : listEntryFiles(dir);
+  const byDisplay = new Map(files.map((abs) => [displayPath(abs, io.cwd), abs]));
+  const sources = readSources(files, (abs) => displayPath(abs, io.cwd));
+  const result = validateAll(sources, { now: io.now() });
+  const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
+  let changed = 0;
+  let skipped = 0;
+  for (const src of sources) {
+    const entry: Entry | undefined = clean.get(src.file);
+    if (!entry || src.text === undefined) {
+      skipped++;
+      io.stderr(`${src.file}: has errors, left as it is (run mllm-align validate)\n`);
+      continue;
+    }
+    const want = renderEntryYaml(entry);
+    if (want === src.text) continue;
+    changed++;
+    if (args.check) {
+      io.stdout(`${src.file}: not in canonical form\n`);
+      continue;
+    }
+    const abs = byDisplay.get(src.file)!;
+    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
+    writeFileSync(tmp, want);
+    renameSync(tmp, abs);
+    io.stdout(`${src.file}: formatted\n`);
+  }
+  const verb = args.check ? 'need formatting' : 'formatted';
+  io.stderr(`${sources.length} files: ${changed} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}\n`);
+  return (args.check && changed > 0) || skipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
