@@ -28,11 +28,11 @@ export function renderEntryTable(entries: readonly Entry[], opts: TableOptions):
   ]);
   const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const gap = 2;
+  // Long names and venues are cut (the full text is in --format json); on a terminal the title too.
+  widths[0] = Math.min(widths[0]!, 22);
+  widths[3] = Math.min(widths[3]!, 24);
   let titleWidth = widths[4]!;
   if (opts.columns) {
-    // On a terminal, long names and venues are cut too, so the title keeps room.
-    widths[0] = Math.min(widths[0]!, 22);
-    widths[3] = Math.min(widths[3]!, 24);
     const used = widths.slice(0, 4).reduce((a, b) => a + b + gap, 0);
     titleWidth = Math.max(10, Math.min(titleWidth, opts.columns - used - 1));
   }
