@@ -1,4 +1,9 @@
-/** Parse one entry file's YAML, keeping what is needed to point at a key or value later. */
+/**
+ * Parse one entry file's YAML, keeping what is needed to point at a key or value later.
+ * Clean files take a fast path (js-yaml, about four times quicker here); the `yaml` library's
+ * document, which knows every node's position, is built only when a file has a problem.
+ */
+import jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node, type Pair } from 'yaml';
 
 export interface Position {
@@ -36,6 +41,27 @@ export function positionOf(text: string, offset: number): Position {
 
 /** Parse the text of one entry file; never throws. */
 export function parseEntryText(file: string, text: string): ParsedFile {
+  let fast: unknown;
+  try {
+    fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+  } catch {
+    return parseSlow(file, text);
+  }
+  let doc: Document | undefined;
+  return {
+    file,
+    text,
+    data: fast,
+    syntaxErrors: [],
+    locate: (path, at = 'value') => {
+      doc ??= parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+      return positionOf(text, offsetOf(doc, text, path, at));
+    },
+  };
+}
+
+/** Parse with the `yaml` library, which reports every syntax error with its position. */
+function parseSlow(file: string, text: string): ParsedFile {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const syntaxErrors: SyntaxProblem[] = doc.errors.map((e) => ({
     pos: positionOf(text, e.pos[0]),
