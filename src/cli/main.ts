@@ -86,7 +86,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
       'mllm-align filter \'modality:video,audio -tag:audio "instruction tuning"\' --format ids',
       'mllm-align filter --author "Haotian Liu" --sort name',
       'mllm-align filter --builds-on llava --format count',
-      'mllm-align filter -- -has:code   # a query starting with - goes after --',
+      'mllm-align filter modality:image -has:code --sort name',
     ]))
     .action(async (query: string[], opts: SelectionOptions & { entries?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runFilter } = await import('./commands/filter.js');

@@ -56,12 +56,39 @@ export function describeQueryFields(): string {
 export const QUERY_HELP =
   '\nQuery: space-separated terms that must all hold. field:a,b means a or b; -term negates;\n' +
   'plain words and "quoted phrases" are searched in name, title, summary and tags. Flags and the query\n' +
-  'combine with AND. Quote the whole query for the shell; a query that starts with - goes after --.\n' +
+  'combine with AND. Quote the whole query, or at least its phrases and any < or >, for the shell.\n' +
   `\nQuery fields:\n${describeQueryFields()}\n`;
+
+/**
+ * Let negated query terms given as their own arguments (`filter has:code -tag:audio`) reach the query.
+ * Commander would read `-tag:audio` as an unknown option and `-has:code` as `-h` (help, exit 0), so
+ * arguments of one dash and two or more characters, not the value of an option and not after `--`,
+ * are set aside before options are parsed and handed over as operands. (`-c perceiver` still works.)
+ */
+function liftNegatedTerms(cmd: Command): void {
+  const parseOptions = cmd.parseOptions.bind(cmd);
+  cmd.parseOptions = (args: string[]) => {
+    const lifted: string[] = [];
+    const rest: string[] = [];
+    let literal = false;
+    args.forEach((arg, i) => {
+      if (arg === '--') literal = true;
+      const prev = args[i - 1];
+      const isValue = prev !== undefined && cmd.options.some((o) => (o.long === prev || o.short === prev) && (o.required || o.optional));
+      if (!literal && !isValue && /^-[^-\s]{2,}/.test(arg)) lifted.push(arg);
+      else rest.push(arg);
+    });
+    const parsed = parseOptions(rest);
+    return { operands: [...parsed.operands, ...lifted], unknown: parsed.unknown };
+  };
+}
 
 /** Declare the selection flags and the optional `[query...]` argument on a command. */
 export function addSelectionOptions(cmd: Command, opts: { query?: boolean } = {}): Command {
-  if (opts.query !== false) cmd.argument('[query...]', 'query, e.g. \'modality:video year>=2023 -tag:audio "instruction tuning"\'');
+  if (opts.query !== false) {
+    cmd.argument('[query...]', 'query, e.g. \'modality:video year>=2023 -tag:audio "instruction tuning"\'');
+    liftNegatedTerms(cmd);
+  }
   for (const f of LIST_FLAGS) {
     const help = `${f.help} (repeat or comma-separate for OR)`;
     cmd.addOption(new Option(`${f.flag} <${f.arg}>`, f.key === 'year' || f.key === 'since' || f.key === 'until' ? f.help : help).argParser(collect));

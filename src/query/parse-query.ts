@@ -101,11 +101,7 @@ function parseToken(token: Token): Term {
     if (field !== 'year') {
       throw new QueryError(`only year takes ${op}; write ${field}:VALUE (comparisons: year:2023, year>=2023, year<2024, year:2022..2023)`, token.column);
     }
-    const bad = values.find((v) => /^[<>=]/.test(v));
-    if (bad !== undefined) {
-      throw new QueryError(`malformed comparison "${name}${op}${bad}"; use one of year:2023, year=2023, year>2022, year>=2023, year<2024, year<=2023`, token.column);
-    }
-    return makeTerm('year', values.map((v) => (op === '=' ? v : op + v)), { negate, column: token.column });
+    return makeTerm('year', values.map((v) => op + v), { negate, column: token.column });
   }
   return makeTerm(field, values, { negate, phrase: true, column: token.column });
 }

@@ -110,6 +110,9 @@ export function parseYearRange(text: string, column?: number): YearRange {
     return r;
   }
   const [, op = '=', rest = ''] = COMPARISON.exec(text)!;
+  if (/^[<>=]/.test(rest)) {
+    throw new QueryError(`malformed year comparison "${text}"; write 2023, =2023, >2022, >=2023, <2024, <=2023 or 2022..2023`, column);
+  }
   const y = parseYear('year', rest, column);
   switch (op) {
     case '>':
