@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
 import type { Io } from './io.js';
+import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './selection.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -68,6 +70,44 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
       result.code = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
+    });
+
+  const filter = program
+    .command('filter')
+    .description('the entries that meet every flag and query term; same output as list')
+    .addOption(entriesOption())
+    .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
+    .option('--json', 'same as --format json');
+  addSelectionOptions(filter)
+    .addHelpText('after', QUERY_HELP + examples([
+      'mllm-align filter --category perceiver --modality video --since 2023 --has-code',
+      'mllm-align filter \'category:perceiver modality:video year>=2023 has:code\'',
+      'mllm-align filter \'modality:video,audio -tag:audio "instruction tuning"\' --format ids',
+      'mllm-align filter --author "Haotian Liu" --sort name',
+      'mllm-align filter --builds-on llava --format count',
+      'mllm-align filter modality:image -has:code --sort name',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
+      const { runFilter } = await import('./commands/filter.js');
+      result.code = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
+    });
+
+  program
+    .command('show')
+    .description('one entry in full, with the entries it builds on and those that build on it')
+    .argument('<id>', 'entry id (or the method\'s name)')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', examples([
+      'mllm-align show llava',
+      'mllm-align show blip-2 --format yaml',
+      'mllm-align show llava --json | jq .built_on_by',
+    ]))
+    .action(async (id: string, opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
+      const { runShow } = await import('./commands/show.js');
+      result.code = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   program

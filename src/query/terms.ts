@@ -1,0 +1,245 @@
+/**
+ * The terms a selection is made of, shared by the query language and the command-line flags:
+ * one term per `field:value` or flag; values within a term are alternatives (OR), terms all hold (AND).
+ */
+import { UsageError } from '../core/errors.js';
+import { CATEGORIES, findCategory, MODALITY_IDS, SUBCATEGORY_IDS } from '../core/taxonomy.js';
+import { foldText, listWords, suggest } from '../core/text.js';
+
+/** A query or a flag value that cannot be understood (exit 2); `column` is 1-based in the query string. */
+export class QueryError extends UsageError {
+  override name = 'QueryError';
+  constructor(
+    message: string,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Fields compared with a list of words: the term holds when one value matches. */
+export type WordField = 'category' | 'subcategory' | 'modality' | 'llm' | 'tag' | 'venue' | 'author' | 'builds-on';
+
+/** An inclusive year range; an open end is left out. */
+export interface YearRange {
+  min?: number;
+  max?: number;
+}
+
+/** Words to find in name, title, summary and tags: a phrase in order, or each word anywhere. */
+export interface TextNeedle {
+  words: string[];
+  phrase: boolean;
+}
+
+export type Term =
+  | { field: WordField; values: string[]; negate: boolean }
+  | { field: 'year'; ranges: YearRange[]; negate: boolean }
+  | { field: 'has-code'; values: boolean[]; negate: boolean }
+  | { field: 'text'; needles: TextNeedle[]; negate: boolean };
+
+/** The query fields with the value they take and what they match, for help text and errors. */
+export const QUERY_FIELDS: ReadonlyArray<{ field: string; value: string; help: string }> = [
+  { field: 'category', value: 'ID|NAME', help: `survey group: ${CATEGORIES.map((c) => c.id).join(', ')}, or its name` },
+  { field: 'subcategory', value: 'ID', help: 'sub-group, e.g. projection, query-resampler' },
+  { field: 'modality', value: 'ID', help: 'an aligned modality, e.g. video, audio, point-cloud' },
+  { field: 'llm', value: 'NAME', help: 'part of a backbone LLM\'s name, e.g. vicuna' },
+  { field: 'tag', value: 'TAG', help: 'a tag, exactly, e.g. instruction-tuning' },
+  { field: 'venue', value: 'TEXT', help: 'part of the venue, e.g. neurips' },
+  { field: 'author', value: 'NAME', help: 'an author\'s full or family name, e.g. liu, "haotian liu"' },
+  { field: 'year', value: 'Y', help: 'year:2023, year>=2023, year<2024, year:2022..2023' },
+  { field: 'since', value: 'Y', help: 'first posted in year Y or later' },
+  { field: 'until', value: 'Y', help: 'first posted in year Y or earlier' },
+  { field: 'builds-on', value: 'ID', help: 'extends this entry (directly)' },
+  { field: 'has', value: 'code', help: 'has:code, a code repository is given (also code:yes, code:no)' },
+  { field: 'text', value: 'WORDS', help: 'words in name, title, summary or tags (as plain words do)' },
+];
+
+/** Field names the query language accepts, canonical ones first. */
+export const FIELD_NAMES: readonly string[] = [...QUERY_FIELDS.map((f) => f.field), 'code'];
+
+/** Other spellings people reach for. */
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  categories: 'category',
+  cat: 'category',
+  subcategories: 'subcategory',
+  modalities: 'modality',
+  tags: 'tag',
+  authors: 'author',
+  llms: 'llm',
+  builds_on: 'builds-on',
+  buildson: 'builds-on',
+};
+
+/** The canonical name of a query field, or a QueryError naming the valid ones. */
+export function resolveField(name: string, column?: number): string {
+  const key = name.toLowerCase();
+  if (FIELD_NAMES.includes(key)) return key;
+  const alias = FIELD_ALIASES[key];
+  if (alias) return alias;
+  const close = suggest(key, FIELD_NAMES);
+  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
+  throw new QueryError(`unknown field "${name}".${hint} Fields: ${listWords(FIELD_NAMES)}`, column);
+}
+
+const YEAR = /^\d{4}$/;
+const COMPARISON = /^(<=|>=|<|>|=)?(.*)$/;
+
+function parseYear(field: string, text: string, column?: number): number {
+  if (!YEAR.test(text)) {
+    throw new QueryError(`${field} needs a four-digit year such as 2023; got "${text}"`, column);
+  }
+  return Number(text);
+}
+
+/**
+ * One year condition: `2023`, `>=2023`, `>2022`, `<2024`, `<=2023`, `=2023` or `2022..2023`
+ * (either end of a range may be left open).
+ */
+export function parseYearRange(text: string, column?: number): YearRange {
+  const range = /^(\d*)\.\.(\d*)$/.exec(text);
+  if (range) {
+    const [, lo, hi] = range;
+    if (!lo && !hi) throw new QueryError('a year range needs at least one end, e.g. 2022..2023', column);
+    const r: YearRange = {};
+    if (lo) r.min = parseYear('year', lo, column);
+    if (hi) r.max = parseYear('year', hi, column);
+    if (r.min !== undefined && r.max !== undefined && r.min > r.max) {
+      throw new QueryError(`year range ${text} is empty: ${r.min} is after ${r.max}`, column);
+    }
+    return r;
+  }
+  const [, op = '=', rest = ''] = COMPARISON.exec(text)!;
+  if (/^[<>=]/.test(rest)) {
+    throw new QueryError(`malformed year comparison "${text}"; write 2023, =2023, >2022, >=2023, <2024, <=2023 or 2022..2023`, column);
+  }
+  const y = parseYear('year', rest, column);
+  switch (op) {
+    case '>':
+      return { min: y + 1 };
+    case '>=':
+      return { min: y };
+    case '<':
+      return { max: y - 1 };
+    case '<=':
+      return { max: y };
+    default:
+      return { min: y, max: y };
+  }
+}
+
+function unknownValue(what: string, plural: string, value: string, valid: readonly string[], column?: number): QueryError {
+  const close = suggest(value, valid);
+  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
+  return new QueryError(`unknown ${what} "${value}".${hint} Valid ${plural}: ${valid.join(', ')}`, column);
+}
+
+/** Split a text value into folded words, the way the haystack is split. */
+export function foldWords(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const YES = ['yes', 'true', '1'];
+const NO = ['no', 'false', '0'];
+
+/**
+ * Build a term from a field and its raw values, checking the values.
+ * `field` is a canonical field name (see FIELD_NAMES); `phrase` marks quoted text.
+ */
+export function makeTerm(
+  field: string,
+  values: readonly string[],
+  opts: { negate?: boolean; phrase?: boolean | readonly boolean[]; column?: number } = {},
+): Term {
+  const negate = Boolean(opts.negate);
+  const column = opts.column;
+  const phrases = values.map((v, i) => (Array.isArray(opts.phrase) ? Boolean(opts.phrase[i]) : Boolean(opts.phrase)));
+  const kept = values.map((v, i) => ({ v: v.trim(), phrase: phrases[i]! })).filter((x) => x.v !== '');
+  const vals = kept.map((x) => x.v);
+  if (vals.length === 0) {
+    const wanted = QUERY_FIELDS.find((f) => f.field === field)?.value ?? 'VALUE';
+    const example = wanted === 'Y' ? '2023' : wanted;
+    throw new QueryError(`${field} needs a value, e.g. ${field}:${example}`, column);
+  }
+  switch (field) {
+    case 'category':
+      return {
+        field,
+        negate,
+        values: vals.map((v) => {
+          const found = findCategory(v);
+          if (found) return found.id;
+          const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
+          const close = suggest(v, names);
+          const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
+          const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
+          // Same wording as `list --category`, so both commands fail alike.
+          throw new QueryError(`unknown category "${v}".${hint} Valid categories: ${valid}`, column);
+        }),
+      };
+    case 'subcategory':
+      return {
+        field,
+        negate,
+        values: vals.map((v) => {
+          const k = v.toLowerCase();
+          if (SUBCATEGORY_IDS.includes(k)) return k;
+          throw unknownValue('subcategory', 'subcategories', v, SUBCATEGORY_IDS, column);
+        }),
+      };
+    case 'modality':
+      return {
+        field,
+        negate,
+        values: vals.map((v) => {
+          const k = v.toLowerCase();
+          if (MODALITY_IDS.includes(k)) return k;
+          throw unknownValue('modality', 'modalities', v, MODALITY_IDS, column);
+        }),
+      };
+    case 'tag':
+    case 'builds-on':
+      return { field, negate, values: vals.map((v) => v.toLowerCase()) };
+    case 'llm':
+    case 'venue':
+    case 'author':
+      return { field, negate, values: vals };
+    case 'year':
+      return { field, negate, ranges: vals.map((v) => parseYearRange(v, column)) };
+    case 'since':
+      return { field: 'year', negate, ranges: vals.map((v) => ({ min: parseYear('since', v, column) })) };
+    case 'until':
+      return { field: 'year', negate, ranges: vals.map((v) => ({ max: parseYear('until', v, column) })) };
+    case 'has': {
+      const bad = vals.find((v) => v.toLowerCase() !== 'code');
+      if (bad !== undefined) throw new QueryError(`has: knows only "code" (has:code); got "has:${bad}"`, column);
+      return { field: 'has-code', negate, values: [true] };
+    }
+    case 'code':
+      return {
+        field: 'has-code',
+        negate,
+        values: vals.map((v) => {
+          const k = v.toLowerCase();
+          if (YES.includes(k)) return true;
+          if (NO.includes(k)) return false;
+          throw new QueryError(`code: takes yes or no; got "code:${v}"`, column);
+        }),
+      };
+    case 'text':
+      return {
+        field,
+        negate,
+        needles: kept.map(({ v, phrase }) => {
+          const words = foldWords(v);
+          if (words.length === 0) throw new QueryError(`text "${v}" has no letters or digits to search for`, column);
+          return { words, phrase };
+        }),
+      };
+    default:
+      resolveField(field, column);
+      throw new QueryError(`"${field}" is not a canonical field name`, column);
+  }
+}
