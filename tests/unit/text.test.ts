@@ -5,6 +5,8 @@ describe('text helpers', () => {
   it.each([
     ['kitten', 'sitting', 3],
     ['venu', 'venue', 1],
+    ['vidoe', 'video', 1],
+    ['percevier', 'perceiver', 1],
     ['', 'abc', 3],
     ['same', 'same', 0],
   ])('editDistance(%s, %s) = %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));
@@ -13,6 +15,7 @@ describe('text helpers', () => {
     ['venu', ['venue', 'name', 'year'], ['venue']],
     ['perceivr', ['converter', 'perceiver', 'tool'], ['perceiver']],
     ['zzzzzz', ['converter', 'perceiver'], []],
+    ['vidoe', ['image', 'video', 'audio'], ['video']],
   ])('suggest(%s) = %j', (w, cands, want) => expect(suggest(w, cands)).toEqual(want));
 
   it.each([
