@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
 import { CATEGORIES } from '../core/taxonomy.js';
 import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
+import { buildFieldOptions, fieldValues } from './add-options.js';
 import type { Io } from './io.js';
 import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './selection.js';
 
@@ -120,6 +121,32 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .action(async (paths: string[], opts: { entries?: string; check?: boolean }) => {
       const { runFormat } = await import('./commands/format.js');
       result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check) });
+    });
+
+  const add = program
+    .command('add')
+    .description('add a paper to the catalogue from flags, a BibTeX record or arXiv; checked before anything is written')
+    .addOption(entriesOption())
+    .option('--from-bibtex <file>', 'read the paper(s) from a BibTeX file (- for standard input); flags override its fields')
+    .option('--no-fetch', 'with --arxiv, do not ask the arXiv API for the title, authors and year')
+    .option('--dry-run', 'print the YAML that would be written; write nothing');
+  for (const opt of buildFieldOptions()) add.addOption(opt);
+  add
+    .addHelpText('after', examples([
+      'mllm-align add --arxiv 2304.08485 --category converter --subcategory projection',
+      'mllm-align add --from-bibtex llava.bib --category converter --name LLaVA',
+      'mllm-align add --name LLaVA --title "Visual Instruction Tuning" --author "Haotian Liu" --author "Chunyuan Li" \\\n' +
+        '      --year 2023 --category converter --arxiv 2304.08485 --modality image,text --dry-run',
+    ]))
+    .action(async (opts: Record<string, unknown>) => {
+      const { runAdd } = await import('./commands/add.js');
+      result.code = await runAdd(io, {
+        entries: opts.entries as string | undefined,
+        fromBibtex: opts.fromBibtex as string | undefined,
+        fetch: opts.fetch !== false,
+        dryRun: Boolean(opts.dryRun),
+        values: fieldValues(opts),
+      });
     });
 
   return program;

@@ -1,0 +1,64 @@
+/** A new entry while it is being put together from flags, a BibTeX record, arXiv or prompts. */
+import type { Entry } from '../core/entry.js';
+import { FIELD_ORDER, LOCATOR_FIELDS, REQUIRED_FIELDS, SLUG_PATTERN, type FieldName } from '../core/schema-def.js';
+import { slugify } from '../core/text.js';
+
+export type PartialEntry = Partial<Entry>;
+
+/** Merge layers of partial entries; a later layer's fields win. */
+export function mergePartials(...layers: readonly PartialEntry[]): PartialEntry {
+  const out: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined) out[key] = value;
+  }
+  return out as PartialEntry;
+}
+
+/**
+ * The method's name when a title starts with one, as in "BLIP-2: Bootstrapping…":
+ * a short lead (at most three words, 30 characters) before the first colon.
+ */
+export function guessName(title: string | undefined): string | undefined {
+  const m = title ? /^([^:]{1,30}):\s/.exec(title) : null;
+  if (!m) return undefined;
+  const lead = m[1]!.trim();
+  return lead.split(/\s+/).length <= 3 && /[A-Za-z0-9]/.test(lead) ? lead : undefined;
+}
+
+/** Whether `id` is a plain slug that can name a file in the entries folder. */
+export function isPlainId(id: string): boolean {
+  return new RegExp(SLUG_PATTERN).test(id);
+}
+
+/** Fill what can be derived: the name from the title, the id from the name, `added` from today. */
+export function completePartial(partial: PartialEntry, today: string): PartialEntry {
+  const name = partial.name ?? guessName(partial.title);
+  const id = partial.id ?? (name !== undefined ? slugify(name) : undefined);
+  return mergePartials({ added: today }, partial, { name, id });
+}
+
+/** Required fields still missing, in schema order; `arxiv|doi|url` stands for "one locator". */
+export function missingFields(partial: PartialEntry): string[] {
+  const record = partial as Record<string, unknown>;
+  // Without a name the id is missing only for want of it: name the name alone.
+  const missing: string[] = REQUIRED_FIELDS.filter((f) => isEmpty(record[f]) && !(f === 'id' && isEmpty(record.name)));
+  if (LOCATOR_FIELDS.every((f) => isEmpty(record[f]))) missing.push(LOCATOR_FIELDS.join('|'));
+  return missing;
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+/** The partial entry as a complete Entry, keys in schema order (call after missingFields is empty). */
+export function toEntry(partial: PartialEntry): Entry {
+  const record = partial as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER as FieldName[]) if (record[key] !== undefined) out[key] = record[key];
+  return out as unknown as Entry;
+}
+
+/** Today's date as YYYY-MM-DD (UTC). */
+export function isoDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
