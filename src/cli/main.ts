@@ -82,6 +82,28 @@ function buildProgram(io: Io, result: { code: number }): Command {
       result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check) });
     });
 
+  program
+    .command('export')
+    .description('export the catalogue as Markdown, BibTeX, CSL-JSON or JSON')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
+    // The integrator swaps this option for addSelectionOptions(cmd) once src/cli/selection.ts lands.
+    .option('-c, --category <id>', `only this category: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name)`)
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
+    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
+    .addHelpText('after', examples([
+      'mllm-align export --format markdown --output CATALOGUE.md',
+      'mllm-align export --format markdown --output CATALOGUE.md --check   # in CI',
+      'mllm-align export --format bibtex --category perceiver > perceivers.bib',
+      'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
+      'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+    ]))
+    .action(async (opts: { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; category?: string; output?: string; check?: boolean; ascii?: boolean }) => {
+      const { runExport } = await import('./commands/export.js');
+      result.code = await runExport(io, { ...opts, check: Boolean(opts.check), ascii: Boolean(opts.ascii) });
+    });
+
   return program;
 }
 
