@@ -64,6 +64,6 @@ export function describeDifference(current: string, expected: string): string | 
     `first difference at line ${i + 1}`,
     `  file:   ${excerpt(a[i])}`,
     `  export: ${excerpt(b[i])}`,
-    `${a.length} lines in the file, ${b.length} in a fresh export: ${unmatched(a, b)} only in the file, ${unmatched(b, a)} only in the export`,
+    `${a.length} line${a.length === 1 ? '' : 's'} in the file, ${b.length} in a fresh export: ${unmatched(a, b)} only in the file, ${unmatched(b, a)} only in the export`,
   ].join('\n');
 }

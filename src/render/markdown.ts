@@ -19,7 +19,7 @@ const NONE = '—';
 
 /**
  * Text safe inside a Markdown table cell or link text: it can neither end the cell (`|`), start code,
- * emphasis or a link, nor become HTML.
+ * emphasis, a link or GitHub's `$` math, nor become HTML.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -28,13 +28,13 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
 }
 
 /** A URL safe as a Markdown link target, or undefined when it is not http(s). */
 export function markdownUrl(url: string | undefined): string | undefined {
   if (url === undefined || !/^https?:\/\/\S+$/.test(url)) return undefined;
-  return url.replace(/[()<>[\]|`\\"' ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return url.replace(/[()<>[\]{}|`\\"' ]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
 /** The anchor GitHub gives a heading (and markdownlint's MD051 checks). */
