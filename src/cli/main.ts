@@ -149,6 +149,36 @@ function buildProgram(io: Io, result: { code: number }): Command {
       });
     });
 
+  const exportCmd = program
+    .command('export')
+    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
+    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8');
+  addSelectionOptions(exportCmd)
+    .addHelpText('after', QUERY_HELP + examples([
+      'mllm-align export --format markdown --output CATALOGUE.md',
+      'mllm-align export --format markdown --output CATALOGUE.md --check   # in CI',
+      'mllm-align export --format bibtex --category perceiver > perceivers.bib',
+      'mllm-align export --format bibtex \'modality:video year>=2024\' --output video.bib',
+      'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
+      'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
+      const { runExport } = await import('./commands/export.js');
+      result.code = await runExport(io, {
+        entries: opts.entries,
+        format: opts.format,
+        output: opts.output,
+        check: Boolean(opts.check),
+        ascii: Boolean(opts.ascii),
+        selection: opts,
+        query,
+      });
+    });
+
   return program;
 }
 

@@ -1,0 +1,69 @@
+/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../../core/errors.js';
+import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
+import type { Io } from '../io.js';
+import { loadCatalogue } from '../load.js';
+import { criteriaFromSelection, selectEntries, type SelectionOptions } from '../selection.js';
+
+export interface ExportArgs {
+  entries?: string;
+  format: ExportFormat;
+  output?: string;
+  check: boolean;
+  ascii: boolean;
+  /** The same selection flags and query as `filter`. */
+  selection: SelectionOptions;
+  query: string[];
+}
+
+/** Write a file atomically: a temporary file in the same folder, then a rename over the target. */
+function writeAtomic(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Export the selected entries to stdout, to a file, or check that the file is up to date. */
+export async function runExport(io: Io, args: ExportArgs): Promise<number> {
+  if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
+  if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
+  // Parse the selection first, so a mistyped query fails before the catalogue is read.
+  criteriaFromSelection(args.selection, args.query);
+  const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
+  const entries = selectEntries(catalogue, args.selection, args.query);
+  const text = await renderExport(args.format, entries, { ascii: args.ascii });
+  if (args.format === 'bibtex' && args.ascii) {
+    const { hasUnrepresentable } = await import('../../render/latex.js');
+    const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
+    if (lossy.length > 0) {
+      io.stderr(`note: characters with no LaTeX form written as "?" in ${lossy.sort().join(', ')}; the UTF-8 export (without --ascii) keeps them for biber\n`);
+    }
+  }
+  if (args.output === undefined) {
+    io.stdout(text);
+    return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+  }
+  const file = path.resolve(io.cwd, args.output);
+  if (args.check) {
+    if (!existsSync(file)) {
+      io.stderr(`${args.output} does not exist; run without --check to write it\n`);
+      return EXIT_PROBLEMS;
+    }
+    const difference = describeDifference(readFileSync(file, 'utf8'), text);
+    if (difference !== undefined) {
+      io.stderr(`${args.output} is out of date with the catalogue; run the same command without --check to update it\n${difference}\n`);
+      return EXIT_PROBLEMS;
+    }
+    io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
+    return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+  }
+  writeAtomic(file, text);
+  io.stderr(`${args.output}: ${entries.length} entries written\n`);
+  return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+}

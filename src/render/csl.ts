@@ -1,0 +1,64 @@
+/** CSL-JSON: the items Zotero, pandoc --citeproc and citeproc-js read, one per entry. */
+import type { Entry } from '../core/entry.js';
+import { splitName } from '../core/names.js';
+import { assignCitekeys, bibtexType, entryUrl, venueName } from './bibtex.js';
+
+export interface CslName {
+  family: string;
+  given?: string;
+  'non-dropping-particle'?: string;
+  suffix?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: 'paper-conference' | 'article-journal' | 'article';
+  title: string;
+  author: CslName[];
+  issued: { 'date-parts': [[number]] };
+  'container-title'?: string;
+  publisher?: string;
+  number?: string;
+  DOI?: string;
+  URL?: string;
+}
+
+const CSL_TYPE = { inproceedings: 'paper-conference', article: 'article-journal', misc: 'article' } as const;
+
+/** One author as a CSL name. */
+export function cslName(full: string): CslName {
+  const n = splitName(full);
+  const name: CslName = { family: n.family };
+  if (n.given) name.given = n.given;
+  if (n.particle) name['non-dropping-particle'] = n.particle;
+  if (n.suffix) name.suffix = n.suffix;
+  return name;
+}
+
+/** One entry as a CSL item; a preprint is an `article` published by arXiv, as Zotero exports it. */
+export function cslItem(entry: Entry, key: string): CslItem {
+  const bib = bibtexType(entry.venue);
+  const item: CslItem = {
+    id: key,
+    type: CSL_TYPE[bib],
+    title: entry.title,
+    author: entry.authors.map(cslName),
+    issued: { 'date-parts': [[entry.year]] },
+  };
+  if (bib !== 'misc') item['container-title'] = venueName(entry.venue!);
+  else if (entry.arxiv) {
+    item.publisher = 'arXiv';
+    item.number = `arXiv:${entry.arxiv}`;
+  }
+  if (entry.doi) item.DOI = entry.doi;
+  const url = entryUrl(entry);
+  if (url) item.URL = url;
+  return item;
+}
+
+/** Render entries as a CSL-JSON array, sorted by id, ids being the BibTeX citation keys. */
+export function renderCslJson(entries: readonly Entry[]): string {
+  const keys = assignCitekeys(entries);
+  const items = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => cslItem(e, keys.get(e.id)!));
+  return JSON.stringify(items, null, 2) + '\n';
+}
