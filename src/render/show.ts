@@ -14,6 +14,8 @@ export interface EntryView {
   builtOnBy: Entry[];
   /** The file it came from, as shown to the user. */
   file?: string;
+  /** Every entry of the catalogue, so a BibTeX key gets the same suffix as in a full export. */
+  catalogue: readonly Entry[];
 }
 
 export interface ShowOptions {
@@ -33,11 +35,11 @@ export function renderEntryViewJson(view: EntryView): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-// Adding a format is one line here (e.g. bibtex, from render/bibtex.ts).
 const SHOW_RENDERERS = {
   text: async () => (await import('./entry.js')).renderEntryText,
   yaml: async () => (await import('./entry.js')).renderEntryViewYaml,
   json: async () => renderEntryViewJson,
+  bibtex: async () => (await import('./bibtex.js')).renderBibtexView,
 } satisfies Record<string, () => Promise<ShowRenderer>>;
 
 export type ShowFormat = keyof typeof SHOW_RENDERERS;

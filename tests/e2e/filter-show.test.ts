@@ -220,6 +220,15 @@ describe('mllm-align show (binary)', () => {
 
   it('an unknown format is a usage error', () => {
     const r = runBinary(['show', '--entries', CAT, 'llava', '--format', 'xml']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "mllm-align: error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, yaml, json.\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "mllm-align: error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, yaml, json, bibtex.\n" });
+  });
+
+  it('--format bibtex prints the record a full export gives, with the same key', () => {
+    const one = runBinary(['show', '--entries', CAT, 'kosmos-2', '--format', 'bibtex']);
+    expect(one.code).toBe(0);
+    const all = runBinary(['export', '--entries', CAT, '--format', 'bibtex']);
+    const records = all.stdout.split('\n\n').map((r) => r.replace(/^%.*\n\n?/, '').trim() + '\n');
+    expect(records).toContain(one.stdout);
+    expect(one.stdout.split('\n')[0]).toBe('@inproceedings{peng2023kosmos,');
   });
 });

@@ -35,6 +35,7 @@ export async function runShow(io: Io, args: ShowArgs): Promise<number> {
     buildsOn: (entry.builds_on ?? []).map((id) => ({ id, entry: catalogue.byId.get(id) })),
     builtOnBy: (catalogue.builtOnBy.get(entry.id) ?? []).map((id) => catalogue.byId.get(id)!),
     file: catalogue.fileOf.get(entry.id),
+    catalogue: catalogue.entries,
   };
   const render = await loadShowRenderer(args.format);
   io.stdout(render(view, { color: io.color && args.format === 'text', width: Math.min(io.columns ?? 80, MAX_WIDTH) }));
