@@ -3,9 +3,9 @@ import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
-import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from '../../load/read.js';
 import { renderEntryYaml } from '../../render/yaml.js';
 import { validateAll } from '../../validate/validate.js';
+import { readCheckSet } from '../check-set.js';
 import type { Io } from '../io.js';
 
 export interface FormatArgs {
@@ -16,12 +16,10 @@ export interface FormatArgs {
 
 /** Canonicalise clean entry files; files with errors are left untouched and named. */
 export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
-  const dir = resolveEntriesDir(args.entries, io.env, io.cwd);
-  const files = args.paths.length > 0 ? await expandPaths(args.paths, io.cwd) : listEntryFiles(dir);
-  const byDisplay = new Map(files.map((abs) => [displayPath(abs, io.cwd), abs]));
-  const sources = readSources(files, (abs) => displayPath(abs, io.cwd));
-  const result = validateAll(sources, { now: io.now() });
+  const set = await readCheckSet(io, args.paths, args.entries);
+  const result = validateAll(set.sources, { now: io.now() });
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
+  const sources = set.sources.filter((src) => set.named.has(src.file));
   let changed = 0;
   let skipped = 0;
   for (const src of sources) {
@@ -38,13 +36,13 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
       io.stdout(`${src.file}: not in canonical form\n`);
       continue;
     }
-    const abs = byDisplay.get(src.file)!;
+    const abs = set.absolute.get(src.file)!;
     const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
     writeFileSync(tmp, want);
     renameSync(tmp, abs);
     io.stdout(`${src.file}: formatted\n`);
   }
   const verb = args.check ? 'need formatting' : 'formatted';
-  io.stderr(`${sources.length} files: ${changed} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}\n`);
+  io.stderr(`${sources.length} file${sources.length === 1 ? '' : 's'}: ${changed} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}\n`);
   return (args.check && changed > 0) || skipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

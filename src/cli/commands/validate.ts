@@ -1,11 +1,10 @@
 /** `mllm-align validate [paths…]`: check entry files and report every problem. */
-import path from 'node:path';
-import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from '../../load/read.js';
 import { formatDiagnosticLine, formatGithubAnnotation, formatSummary, type DiagnosticFormat } from '../../render/diagnostics.js';
 import { painter } from '../../render/table.js';
 import { countDiagnostics } from '../../validate/diagnostics.js';
 import { validateAll } from '../../validate/validate.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { readCheckSet } from '../check-set.js';
 import type { Io } from '../io.js';
 
 export interface ValidateArgs {
@@ -16,17 +15,8 @@ export interface ValidateArgs {
 
 /** Validate the catalogue, or the given files against it. */
 export async function runValidate(io: Io, args: ValidateArgs): Promise<number> {
-  const dir = resolveEntriesDir(args.entries, io.env, io.cwd);
-  const given = args.paths.length > 0 ? await expandPaths(args.paths, io.cwd) : listEntryFiles(dir);
-  // Files inside the catalogue are checked against the whole catalogue, so that
-  // duplicates and builds_on links are seen even when one file is named.
-  const insideCatalogue = given.some((f) => path.dirname(f) === dir);
-  const context = insideCatalogue ? [...new Set([...listEntryFiles(dir), ...given])] : given;
-  const show = (abs: string) => displayPath(abs, io.cwd);
-  const result = validateAll(readSources(context, show), {
-    now: io.now(),
-    reportFor: new Set(given.map(show)),
-  });
+  const set = await readCheckSet(io, args.paths, args.entries);
+  const result = validateAll(set.sources, { now: io.now(), reportFor: set.named });
   const { errors, warnings } = countDiagnostics(result.diagnostics);
   if (args.format === 'json') {
     io.stdout(JSON.stringify({ files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
