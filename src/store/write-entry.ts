@@ -1,9 +1,20 @@
-/** Writing new entry files: only inside the entries folder, never over an existing file. Used only by commands. */
-import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+/** Writing files atomically: new entries (never over an existing file) and replaced outputs. Used only by commands. */
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import { SLUG_PATTERN } from '../core/schema-def.js';
+
+/** Replace (or create) `file` atomically: a temporary file in the same folder, then a rename over it. */
+export function replaceFileAtomic(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
 
 /** The file an id would be written to; refuses ids that are not plain slugs. */
 export function entryPath(dir: string, id: string): string {

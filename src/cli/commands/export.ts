@@ -1,8 +1,9 @@
 /** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../../core/errors.js';
 import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
+import { replaceFileAtomic } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { loadCatalogue } from '../load.js';
 import { criteriaFromSelection, selectEntries, type SelectionOptions } from '../selection.js';
@@ -16,17 +17,6 @@ export interface ExportArgs {
   /** The same selection flags and query as `filter`. */
   selection: SelectionOptions;
   query: string[];
-}
-
-/** Write a file atomically: a temporary file in the same folder, then a rename over the target. */
-function writeAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
 }
 
 /** Export the selected entries to stdout, to a file, or check that the file is up to date. */
@@ -50,6 +40,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<number> {
     return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
   }
   const file = path.resolve(io.cwd, args.output);
+  if (!existsSync(path.dirname(file))) throw new UsageError(`cannot write ${args.output}: the folder ${path.dirname(args.output)} does not exist`);
   if (args.check) {
     if (!existsSync(file)) {
       io.stderr(`${args.output} does not exist; run without --check to write it\n`);
@@ -63,7 +54,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<number> {
     io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
     return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
   }
-  writeAtomic(file, text);
+  replaceFileAtomic(file, text);
   io.stderr(`${args.output}: ${entries.length} entries written\n`);
   return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,10 +1,9 @@
 /** `mllm-align format [paths…] [--check]`: rewrite entry files in canonical form, or check that they are. */
-import { renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
 import { renderEntryYaml } from '../../render/yaml.js';
 import { validateAll } from '../../validate/validate.js';
+import { replaceFileAtomic } from '../../store/write-entry.js';
 import { readCheckSet } from '../check-set.js';
 import type { Io } from '../io.js';
 
@@ -36,10 +35,7 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
       io.stdout(`${src.file}: not in canonical form\n`);
       continue;
     }
-    const abs = set.absolute.get(src.file)!;
-    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-    writeFileSync(tmp, want);
-    renameSync(tmp, abs);
+    replaceFileAtomic(set.absolute.get(src.file)!, want);
     io.stdout(`${src.file}: formatted\n`);
   }
   const verb = args.check ? 'need formatting' : 'formatted';
