@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
+import { ARXIV_PATTERN } from '../../core/schema-def.js';
 import { DataError, EXIT_OK, UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
@@ -125,7 +126,7 @@ async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<Ba
 }
 
 function isArxivId(id: string): boolean {
-  return /^\d{4}\.\d{4,5}(?:v\d+)?$/.test(id);
+  return new RegExp(ARXIV_PATTERN).test(id);
 }
 
 function readBibFile(io: Io, file: string): string {
