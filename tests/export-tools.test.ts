@@ -68,11 +68,12 @@ function withoutLoneBraces(text: string): string {
 interface CslOut {
   id: string;
   title: string;
-  author: Array<{ given?: string; family?: string; 'dropping-particle'?: string; 'non-dropping-particle'?: string; suffix?: string }>;
+  author: Array<{ given?: string; family?: string; 'dropping-particle'?: string; 'non-dropping-particle'?: string; suffix?: string; literal?: string }>;
 }
 
 function cslAuthor(a: CslOut['author'][number]): string {
-  return [a.given, a['dropping-particle'], a['non-dropping-particle'], a.family, a.suffix].filter(Boolean).join(' ');
+  // A braced team name ({Chameleon Team}) comes back as a literal.
+  return a.literal ?? [a.given, a['dropping-particle'], a['non-dropping-particle'], a.family, a.suffix].filter(Boolean).join(' ');
 }
 
 describe.each(CATALOGUES)('BibTeX export of %s', (_label, dir) => {

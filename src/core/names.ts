@@ -6,6 +6,7 @@
  * "van den", family "Oord"); otherwise the last word is the family name. A name written "Family, Given"
  * ("Le Scao, Teven") is taken as written, which is how an entry spells a multi-word family name without
  * a particle. Capitalised particles ("Luc Van Gool") read as given names, as classic BibTeX reads them too.
+ * A name whose last word is one of ORGANISATION_WORDS ("Chameleon Team") is a team, kept whole.
  */
 
 export interface PersonName {
@@ -15,7 +16,15 @@ export interface PersonName {
   family: string;
   /** Jr., Sr., II, III…; empty when none. */
   suffix: string;
+  /** A team or organisation ("Chameleon Team"): `family` holds the whole name, never split. */
+  organisation?: boolean;
 }
+
+/** Last words that mark an author as a team or organisation rather than a person. */
+export const ORGANISATION_WORDS: readonly string[] = [
+  'team', 'group', 'consortium', 'collaboration', 'lab', 'laboratory', 'project', 'initiative',
+  'community', 'contributors', 'inc', 'inc.', 'ltd', 'ltd.', 'corporation', 'institute', 'university',
+];
 
 export const PARTICLES: readonly string[] = ['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'dos', 'das'];
 
@@ -35,6 +44,9 @@ export function splitName(full: string): PersonName {
     return { given, particle, family, suffix };
   }
   const words = text.split(' ');
+  if (words.length > 1 && ORGANISATION_WORDS.includes(words[words.length - 1]!.toLowerCase())) {
+    return { given: '', particle: '', family: text, suffix: '', organisation: true };
+  }
   let suffix = '';
   if (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) suffix = words.pop()!;
   if (words.length === 1) return { given: '', particle: '', family: words[0]!, suffix };

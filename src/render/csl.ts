@@ -4,7 +4,9 @@ import { splitName } from '../core/names.js';
 import { assignCitekeys, bibtexType, entryUrl, venueName } from './bibtex.js';
 
 export interface CslName {
-  family: string;
+  family?: string;
+  /** A team or organisation, written as it is. */
+  literal?: string;
   given?: string;
   'non-dropping-particle'?: string;
   suffix?: string;
@@ -28,6 +30,7 @@ const CSL_TYPE = { inproceedings: 'paper-conference', article: 'article-journal'
 /** One author as a CSL name. */
 export function cslName(full: string): CslName {
   const n = splitName(full);
+  if (n.organisation) return { literal: n.family };
   const name: CslName = { family: n.family };
   if (n.given) name.given = n.given;
   if (n.particle) name['non-dropping-particle'] = n.particle;

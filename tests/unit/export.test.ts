@@ -103,7 +103,9 @@ describe('BibTeX parts', () => {
     ['Dídac Surís', { ascii: true }, "Sur{\\'{\\i}}s, D{\\'{\\i}}dac"],
     ['张伟', {}, '张伟'],
     ['Tom and Jerry', {}, 'Jerry, Tom {and}'],
-    ['R&D Team', {}, 'Team, R\\&D'],
+    ['R&D Team', {}, '{R\\&D Team}'],
+    ['Chameleon Team', {}, '{Chameleon Team}'],
+    ['Qingyao Ai', {}, 'Ai, Qingyao'],
   ])('bibtexName(%s, %j) = %s', (full, opts, want) => expect(bibtexName(splitName(full), opts)).toBe(want));
 
   it.each([
@@ -307,6 +309,10 @@ describe('CSL-JSON', () => {
       URL: 'https://arxiv.org/abs/2301.00001',
       ...want,
     });
+  });
+
+  it('a team is a literal name, kept whole', () => {
+    expect(cslItem(entry({ authors: ['Chameleon Team'] }), 'k').author).toEqual([{ literal: 'Chameleon Team' }]);
   });
 
   it('a particle is a non-dropping particle', () => {
