@@ -1,6 +1,6 @@
-/** Write schema/entry.schema.json from src/core/schema-def.ts. Run: npm run gen:schema */
+/** Write schema/entry.schema.json and src/generated/entry-validator.js. Run: npm run gen:schema */
 import { writeFileSync } from 'node:fs';
-import { buildEntrySchema } from '../src/core/schema-def.js';
+import { renderSchemaFile, renderValidatorModule } from './generate.js';
 
-const target = new URL('../schema/entry.schema.json', import.meta.url);
-writeFileSync(target, JSON.stringify(buildEntrySchema(), null, 2) + '\n');
+writeFileSync(new URL('../schema/entry.schema.json', import.meta.url), renderSchemaFile());
+writeFileSync(new URL('../src/generated/entry-validator.js', import.meta.url), renderValidatorModule());

@@ -1,18 +1,13 @@
 /** Check one parsed entry against schema/entry.schema.json and turn Ajv's errors into diagnostics. */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { buildEntrySchema, FIELD_ORDER } from '../core/schema-def.js';
+import type { ErrorObject } from 'ajv';
+import { FIELD_ORDER } from '../core/schema-def.js';
 import { CATEGORY_IDS, MODALITY_IDS, SUBCATEGORY_IDS } from '../core/taxonomy.js';
 import { suggest, listWords } from '../core/text.js';
 import type { ParsedFile, PathSegment } from '../load/parse.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
+// The schema compiled ahead of time (npm run gen:schema), so no command compiles it at start-up.
+import validateEntry from '../generated/entry-validator.js';
 
-let compiled: ValidateFunction | undefined;
-
-/** The compiled entry validator, built once per process. */
-export function getEntryValidator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(buildEntrySchema());
-  return compiled;
-}
 
 const FORM_HINTS: Record<string, string> = {
   id: 'lower-case letters and digits joined by - or . (e.g. llava-1.5)',
@@ -28,10 +23,9 @@ const FORM_HINTS: Record<string, string> = {
 
 /** Schema diagnostics for one file whose YAML parsed. */
 export function checkAgainstSchema(parsed: ParsedFile): Diagnostic[] {
-  const validate = getEntryValidator();
-  if (validate(parsed.data)) return [];
+  if (validateEntry(parsed.data)) return [];
   const out: Diagnostic[] = [];
-  for (const err of validate.errors ?? []) {
+  for (const err of validateEntry.errors ?? []) {
     const d = toDiagnostic(parsed, err);
     if (d) out.push(d);
   }

@@ -3,13 +3,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEntrySchema, FIELD_ORDER } from '../../src/core/schema-def.js';
 import { CATEGORIES, CATEGORY_IDS, SUBCATEGORY_IDS } from '../../src/core/taxonomy.js';
+import { renderSchemaFile, renderValidatorModule } from '../../scripts/generate.js';
 import { ROOT } from '../helpers.js';
 
 describe('schema/entry.schema.json', () => {
   const committed = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'entry.schema.json'), 'utf8'));
 
   it('is what src/core/schema-def.ts generates (run npm run gen:schema)', () => {
+    expect(readFileSync(path.join(ROOT, 'schema', 'entry.schema.json'), 'utf8')).toBe(renderSchemaFile());
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildEntrySchema())));
+  });
+
+  it('src/generated/entry-validator.js is compiled from it (run npm run gen:schema)', () => {
+    expect(readFileSync(path.join(ROOT, 'src', 'generated', 'entry-validator.js'), 'utf8')).toBe(renderValidatorModule());
   });
 
   it('is strict, versioned and describes every property', () => {
