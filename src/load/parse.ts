@@ -3,8 +3,16 @@
  * Clean files take a fast path (js-yaml, about four times quicker here); the `yaml` library's
  * document, which knows every node's position, is built only when a file has a problem.
  */
+import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
-import { isMap, isPair, isScalar, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+
+// The `yaml` library is loaded on first need, so a run over clean files never pays for it.
+let yamlLib: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLib;
+}
 
 export interface Position {
   line: number;
@@ -54,7 +62,7 @@ export function parseEntryText(file: string, text: string): ParsedFile {
     data: fast,
     syntaxErrors: [],
     locate: (path, at = 'value') => {
-      doc ??= parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+      doc ??= yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
       return positionOf(text, offsetOf(doc, text, path, at));
     },
   };
@@ -62,7 +70,7 @@ export function parseEntryText(file: string, text: string): ParsedFile {
 
 /** Parse with the `yaml` library, which reports every syntax error with its position. */
 function parseSlow(file: string, text: string): ParsedFile {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const syntaxErrors: SyntaxProblem[] = doc.errors.map((e) => ({
     pos: positionOf(text, e.pos[0]),
     message: firstLine(e.message),
@@ -85,6 +93,7 @@ function firstLine(message: string): string {
 
 /** Offset of the node at `path`: its value, or its key; the nearest ancestor when absent. */
 function offsetOf(doc: Document, text: string, path: readonly PathSegment[], at: 'key' | 'value'): number {
+  const { isMap, isPair, isScalar } = yaml();
   let node: Node | null | undefined = doc.contents as Node | null;
   let lastPair: Pair | undefined;
   let fallback = firstContentOffset(doc, text);

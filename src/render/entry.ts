@@ -2,7 +2,7 @@
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
 import type { EntryView, ShowOptions } from './show.js';
-import { painter } from './table.js';
+import { painter } from './color.js';
 import { renderEntryBody } from './yaml.js';
 
 const LABEL_WIDTH = 13;

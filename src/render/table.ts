@@ -1,17 +1,12 @@
-/** The human-readable table of entries; the only module that colours output. */
-import { Chalk } from 'chalk';
+/** The human-readable table of entries. */
 import Table from 'cli-table3';
 import type { Entry } from '../core/entry.js';
+import { painter } from './color.js';
 
 export interface TableOptions {
   color: boolean;
   /** Terminal width; titles are cut to fit when it is known. */
   columns?: number;
-}
-
-/** A colouring function set, plain when colour is off. */
-export function painter(color: boolean): InstanceType<typeof Chalk> {
-  return new Chalk({ level: color ? 1 : 0 });
 }
 
 const HEAD = ['Name', 'Year', 'Category', 'Venue', 'Title'];

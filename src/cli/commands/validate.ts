@@ -1,6 +1,5 @@
 /** `mllm-align validate [paths…]`: check entry files and report every problem. */
 import { formatDiagnosticLine, formatGithubAnnotation, formatSummary, type DiagnosticFormat } from '../../render/diagnostics.js';
-import { painter } from '../../render/table.js';
 import { countDiagnostics } from '../../validate/diagnostics.js';
 import { validateAll } from '../../validate/validate.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
@@ -23,8 +22,9 @@ export async function runValidate(io: Io, args: ValidateArgs): Promise<number> {
   } else if (args.format === 'github') {
     for (const d of result.diagnostics) io.stdout(formatGithubAnnotation(d) + '\n');
   } else {
-    const c = painter(io.color);
-    const paint = (sev: string, s: string) => (sev === 'error' ? c.red(s) : c.yellow(s));
+    // Colour (and chalk) only on a terminal.
+    const c = io.color ? (await import('../../render/color.js')).painter(true) : undefined;
+    const paint = (sev: string, s: string) => (c ? (sev === 'error' ? c.red(s) : c.yellow(s)) : s);
     for (const d of result.diagnostics) io.stdout(formatDiagnosticLine(d, paint) + '\n');
   }
   io.stderr(formatSummary(result.files, errors, warnings) + '\n');
