@@ -40,6 +40,10 @@ const EXPECTED: Record<string, Array<[string, number, number, string]>> = {
   'MA206-builds-on-missing': [['alpha.yaml', 11, 5, 'MA206']],
   'MA207-builds-on-self': [['alpha.yaml', 11, 5, 'MA207']],
   'MA208-arxiv-year': [['alpha.yaml', 7, 7, 'MA208']],
+  'MA209-duplicate-citekey': [
+    ['alpha.yaml', 10, 10, 'MA209'],
+    ['beta.yaml', 10, 10, 'MA209'],
+  ],
   'MA901-yaml-syntax': [['alpha.yaml', 7, 1, 'MA901']],
 };
 

@@ -17,8 +17,9 @@ export interface CheckSet {
  * Read the named files, or the whole catalogue when none is named. Files inside the catalogue are
  * read with the rest of it, so duplicates and builds_on links are seen even when one file is named.
  */
-export async function readCheckSet(io: Io, paths: readonly string[], entriesOption: string | undefined): Promise<CheckSet> {
-  const dir = resolveEntriesDir(entriesOption, io.env, io.cwd);
+export async function readCheckSet(io: Io, paths: readonly string[], entriesOption: string | undefined, forWriting = false): Promise<CheckSet> {
+  // Named files need no catalogue to be written to; only a run over the whole catalogue does.
+  const dir = resolveEntriesDir(entriesOption, io.env, io.cwd, forWriting && paths.length === 0);
   const given = paths.length > 0 ? await expandPaths(paths, io.cwd) : listEntryFiles(dir);
   const insideCatalogue = given.some((f) => path.dirname(f) === dir);
   const context = insideCatalogue ? [...new Set([...listEntryFiles(dir), ...given])] : given;

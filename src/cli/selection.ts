@@ -59,11 +59,15 @@ export const QUERY_HELP =
   'combine with AND. Quote the whole query, or at least its phrases and any < or >, for the shell.\n' +
   `\nQuery fields:\n${describeQueryFields()}\n`;
 
+// What reads as a negated query term: -field:value, -field>=value, -"phrase". Anything else
+// (`-cperceiver`, a mistyped `-json`) stays with commander, so options and typos behave as usual.
+const NEGATED_TERM = /^-(?:"|[A-Za-z][A-Za-z_-]*(?::|[<>=]))/;
+
 /**
  * Let negated query terms given as their own arguments (`filter has:code -tag:audio`) reach the query.
  * Commander would read `-tag:audio` as an unknown option and `-has:code` as `-h` (help, exit 0), so
- * arguments of one dash and two or more characters, not the value of an option and not after `--`,
- * are set aside before options are parsed and handed over as operands. (`-c perceiver` still works.)
+ * such terms, when not the value of an option and not after `--`, are set aside before options are
+ * parsed and handed over as operands.
  */
 function liftNegatedTerms(cmd: Command): void {
   const parseOptions = cmd.parseOptions.bind(cmd);
@@ -75,7 +79,7 @@ function liftNegatedTerms(cmd: Command): void {
       if (arg === '--') literal = true;
       const prev = args[i - 1];
       const isValue = prev !== undefined && cmd.options.some((o) => (o.long === prev || o.short === prev) && (o.required || o.optional));
-      if (!literal && !isValue && /^-[^-\s]{2,}/.test(arg)) lifted.push(arg);
+      if (!literal && !isValue && NEGATED_TERM.test(arg)) lifted.push(arg);
       else rest.push(arg);
     });
     const parsed = parseOptions(rest);

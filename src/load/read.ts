@@ -8,8 +8,12 @@ import type { SourceFile } from '../validate/validate.js';
 /** The catalogue shipped inside the package. */
 export const PACKAGED_ENTRIES = fileURLToPath(new URL('../../entries', import.meta.url));
 
-/** Which catalogue to use: --entries, then MLLM_ALIGN_ENTRIES, then ./entries, then the shipped one. */
-export function resolveEntriesDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+/**
+ * Which catalogue to use: --entries, then MLLM_ALIGN_ENTRIES, then ./entries, then the shipped one.
+ * A command that writes never falls back to the shipped catalogue: that would write inside the
+ * installed package.
+ */
+export function resolveEntriesDir(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, forWriting = false): string {
   const given = option ?? (env.MLLM_ALIGN_ENTRIES || undefined);
   if (given !== undefined) {
     const dir = path.resolve(cwd, given);
@@ -19,7 +23,11 @@ export function resolveEntriesDir(option: string | undefined, env: NodeJS.Proces
     return dir;
   }
   const local = path.join(cwd, 'entries');
-  return isDirectory(local) ? local : PACKAGED_ENTRIES;
+  if (isDirectory(local)) return local;
+  if (forWriting) {
+    throw new UsageError('no ./entries folder here; pass --entries DIR (or set MLLM_ALIGN_ENTRIES) to say which catalogue to write to');
+  }
+  return PACKAGED_ENTRIES;
 }
 
 function isDirectory(p: string): boolean {

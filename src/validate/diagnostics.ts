@@ -35,6 +35,7 @@ export const CODES = {
   MA206: { severity: 'error', rule: 'builds_on names an entry that does not exist.' },
   MA207: { severity: 'error', rule: 'builds_on names the entry itself.' },
   MA208: { severity: 'warning', rule: 'The arXiv id\'s year (YYMM) disagrees with `year`.' },
+  MA209: { severity: 'error', rule: 'Two entries pin the same citekey (ignoring case).' },
   MA901: { severity: 'error', rule: 'The file is not valid YAML.' },
   MA902: { severity: 'error', rule: 'The file cannot be read.' },
 } as const satisfies Record<string, { severity: Severity; rule: string }>;

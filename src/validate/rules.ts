@@ -80,11 +80,12 @@ export function checkCrossRules(files: readonly ParsedFile[]): Diagnostic[] {
       out.push(makeDiagnostic('MA201', p.file, p.locate(['id']), `id \`${id}\` differs from the file name; rename the file to ${id}.yaml or set id: ${expected}`));
     }
   }
-  const groups: Array<{ code: 'MA202' | 'MA203' | 'MA204' | 'MA205'; field: string; key: (v: string) => string; label: string }> = [
+  const groups: Array<{ code: 'MA202' | 'MA203' | 'MA204' | 'MA205' | 'MA209'; field: string; key: (v: string) => string; label: string }> = [
     { code: 'MA202', field: 'id', key: (v) => v, label: 'id' },
     { code: 'MA203', field: 'arxiv', key: arxivBase, label: 'arXiv id' },
     { code: 'MA204', field: 'doi', key: (v) => v.toLowerCase(), label: 'DOI' },
     { code: 'MA205', field: 'title', key: normalizeTitle, label: 'title' },
+    { code: 'MA209', field: 'citekey', key: (v) => v.toLowerCase(), label: 'citekey' },
   ];
   for (const g of groups) {
     const seen = new Map<string, ParsedFile[]>();

@@ -27,6 +27,9 @@ describe('mllm-align filter (binary)', () => {
     expect(runBinary([...base, '--', 'has:code', '-category:perceiver'])).toEqual(want);
     expect(runBinary(['filter', '--entries', CAT, '-has:code', '-c', 'tool', '--format', 'ids'])).toEqual({ code: 0, stdout: ids('vipergpt'), stderr: '' });
     expect(runBinary(['filter', '--entries', CAT, '--text', '-frozen', '--format', 'count'])).toEqual({ code: 0, stdout: '7\n', stderr: '' });
+    // Only query-shaped arguments are lifted: a joined short option and a mistyped one behave as options.
+    expect(runBinary(['filter', '--entries', CAT, '-cperceiver', '--format', 'count'])).toEqual({ code: 0, stdout: '5\n', stderr: '' });
+    expect(runBinary(['filter', '--entries', CAT, '--category', 'tool', '-json'])).toEqual({ code: 2, stdout: '', stderr: "mllm-align: error: unknown option '-json'\n" });
   });
 
   it('a mistyped option is still an unknown option', () => {

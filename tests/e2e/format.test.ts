@@ -57,4 +57,15 @@ describe('mllm-align format', () => {
     expect(r.stderr).toBe('alpha.yaml: has errors, left as it is (run mllm-align validate)\n1 file: 0 formatted, 1 with errors skipped\n');
     expect(readFileSync(path.join(dir, 'alpha.yaml'), 'utf8')).toBe(before);
   });
+
+  it('format and add never write into the shipped catalogue: outside a catalogue they ask for --entries', () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'mllm-align-format-'));
+    const want = 'mllm-align: error: no ./entries folder here; pass --entries DIR (or set MLLM_ALIGN_ENTRIES) to say which catalogue to write to\n';
+    expect(runBinary(['format'], { cwd: elsewhere })).toEqual({ code: 2, stdout: '', stderr: want });
+    const add = ['add', '--name', 'Zed', '--title', 'Zed Paper', '--author', 'Ada Lovelace', '--year', '2025', '--category', 'tool', '--url', 'https://zed.example.org'];
+    expect(runBinary(add, { cwd: elsewhere })).toEqual({ code: 2, stdout: '', stderr: want });
+    // Reading the shipped catalogue is fine.
+    expect(runBinary(['format', '--check'], { cwd: elsewhere }).code).toBe(0);
+    expect(runBinary([...add, '--dry-run'], { cwd: elsewhere }).code).toBe(0);
+  });
 });

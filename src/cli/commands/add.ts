@@ -51,7 +51,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<number>
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const dir = resolveEntriesDir(args.entries, io.env, io.cwd);
+  const dir = resolveEntriesDir(args.entries, io.env, io.cwd, !args.dryRun);
   const bases = await readBases(io, args, flags);
   const today = isoDate(io.now());
   const entries: Entry[] = [];

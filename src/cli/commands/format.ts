@@ -15,7 +15,7 @@ export interface FormatArgs {
 
 /** Canonicalise clean entry files; files with errors are left untouched and named. */
 export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
-  const set = await readCheckSet(io, args.paths, args.entries);
+  const set = await readCheckSet(io, args.paths, args.entries, !args.check);
   const result = validateAll(set.sources, { now: io.now() });
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
   const sources = set.sources.filter((src) => set.named.has(src.file));
