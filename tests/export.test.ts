@@ -68,14 +68,22 @@ describe('export (in memory)', () => {
     expect(r.stderr).toContain(message);
   });
 
-  it('the same key pinned by two entries is a data error, exit 1', async () => {
+  it('the same key pinned by two entries is a data error (MA209): both are left out and named, exit 1', async () => {
     const dir = tempCatalogue();
     for (const id of ['llava', 'blip-2']) {
       const file = path.join(dir, 'entries', `${id}.yaml`);
       writeFileSync(file, readFileSync(file, 'utf8').replace(/\nadded:/, '\ncitekey: same2023\nadded:'));
     }
     const r = await runInMemory(['export', '--format', 'bibtex'], { cwd: dir });
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: citekey "same2023" is pinned by both blip-2 and llava; give one of them another\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').map((l) => l.replace(/^(entries\/[^:]+):\d+:\d+: error .*\((MA\d+)\)$/, '$1 $2'))).toEqual([
+      'entries/blip-2.yaml MA209',
+      'entries/llava.yaml MA209',
+      'mllm-align: 2 files with errors left out; run `mllm-align validate` for details',
+      '',
+    ]);
+    expect(r.stdout).not.toContain('same2023');
+    expect(r.stdout).toContain('@inproceedings{alayrac2022flamingo,');
   });
 });
 

@@ -115,6 +115,33 @@ describe('validateAll', () => {
     expect(r.diagnostics.find((d) => d.code === 'MA105')!.message).toContain('did you mean `perceiver`?');
   });
 
+  it('a title written as a | block (several lines) is MA104 at its value', () => {
+    const text = '# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: |\n  Two\n  lines\nauthors: [A B]\nyear: 2024\ncategory: tool\nurl: https://a.org\n';
+    const r = validateAll([{ file: 'a.yaml', text }], { now: FIXED_NOW });
+    expect(r.diagnostics.map((d) => [d.line, d.column, d.code, d.message])).toEqual([
+      [4, 8, 'MA104', '`title` value "Two\\nlines\\n" is not a single line (use a plain or quoted scalar, not a | block)'],
+    ]);
+  });
+
+  it.each([
+    ['a byte-order mark', '\uFEFF# yaml-language-server: $schema=../schema/entry.schema.json\n', [[1, 1, 'MA111']]],
+    ['a list where a category belongs', '# yaml-language-server: $schema=../schema/entry.schema.json\ncategory: [tool]\n', [[2, 11, 'MA103']]],
+  ])('%s', (_what, head, want) => {
+    const rest = 'id: a\nname: A\ntitle: A\nauthors: [A B]\nyear: 2024\nurl: https://a.org\n';
+    const text = head.includes('category') ? head + rest : head + rest + 'category: tool\n';
+    const r = validateAll([{ file: 'a.yaml', text }], { now: FIXED_NOW });
+    expect(r.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual(want);
+  });
+
+  it('a deeply nested document gives each syntax problem once', () => {
+    const text = '# yaml-language-server: $schema=../schema/entry.schema.json\nid: ' + '['.repeat(5000) + '\n';
+    const found = validateAll([{ file: 'a.yaml', text }], { now: FIXED_NOW }).diagnostics;
+    const messages = found.map((d) => d.message);
+    expect(found.every((d) => d.code === 'MA901' && d.line === 2)).toBe(true);
+    expect(messages).toEqual([...new Set(messages)]);
+    expect(messages).toContain('YAML syntax: Maximum call stack size exceeded');
+  });
+
   it('names the year limit from the clock: next year is allowed', () => {
     const text = (y: number) =>
       `# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: A\nauthors: [A B]\nyear: ${y}\ncategory: tool\nurl: https://a.org\n`;

@@ -13,6 +13,7 @@ export const DOI_PATTERN = '^10\\.[0-9]{4,9}/\\S+$';
 export const URL_PATTERN = '^https?://[^\\s/$.?#][^\\s]*$';
 export const DATE_PATTERN = '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$';
 export const CITEKEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_:.+-]*$';
+export const SINGLE_LINE_PATTERN = '^[^\\r\\n]+$';
 export const MIN_YEAR = 1990;
 
 /** First line of every entry file, so editors validate and complete it as it is typed. */
@@ -24,12 +25,12 @@ const subText = CATEGORIES.map((c) => `${c.id}: ${c.subcategories.map((s) => s.i
 /** Field definitions in canonical order: the order `add` writes and `show` prints. */
 export const FIELDS = {
   id: { $ref: '#/$defs/slug', description: 'Lower-case slug naming the method; equals the file name without .yaml.' },
-  name: { type: 'string', minLength: 1, description: 'The method\'s short name, e.g. LLaVA.' },
-  title: { type: 'string', minLength: 1, description: 'The paper\'s title, exactly as published.' },
+  name: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'The method\'s short name, e.g. LLaVA.' },
+  title: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'The paper\'s title, exactly as published.' },
   authors: {
     type: 'array',
     minItems: 1,
-    items: { type: 'string', minLength: 1, description: 'One author\'s full name, given name first.' },
+    items: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'One author\'s full name, given name first.' },
     description: 'The paper\'s authors in order, as full names.',
   },
   year: { type: 'integer', minimum: MIN_YEAR, description: 'Year of the first public version (e.g. arXiv v1).' },
@@ -48,7 +49,7 @@ export const FIELDS = {
   },
   doi: { type: 'string', pattern: DOI_PATTERN, description: 'Digital Object Identifier, without https://doi.org/.' },
   url: { type: 'string', pattern: URL_PATTERN, description: 'The paper\'s or the project\'s web page (http or https).' },
-  venue: { type: 'string', minLength: 1, description: 'Where the paper appeared, e.g. NeurIPS 2023 or CVPR 2024.' },
+  venue: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'Where the paper appeared, e.g. NeurIPS 2023 or CVPR 2024.' },
   code: { type: 'string', pattern: URL_PATTERN, description: 'URL of the source-code repository (not a project page).' },
   modalities: {
     type: 'array',

@@ -71,10 +71,15 @@ export function parseEntryText(file: string, text: string): ParsedFile {
 /** Parse with the `yaml` library, which reports every syntax error with its position. */
 function parseSlow(file: string, text: string): ParsedFile {
   const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const syntaxErrors: SyntaxProblem[] = doc.errors.map((e) => ({
-    pos: positionOf(text, e.pos[0]),
-    message: firstLine(e.message),
-  }));
+  // Each kind of problem once, where it first occurs: a deeply nested document can repeat the same
+  // error dozens of times, and fixing the first occurrence is the way forward anyway.
+  const seen = new Set<string>();
+  const syntaxErrors: SyntaxProblem[] = [];
+  for (const e of doc.errors) {
+    const message = firstLine(e.message);
+    if (!seen.has(message)) syntaxErrors.push({ pos: positionOf(text, e.pos[0]), message });
+    seen.add(message);
+  }
   const data = syntaxErrors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
   return {
     file,

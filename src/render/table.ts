@@ -1,5 +1,6 @@
 /** The human-readable table of entries. */
 import Table from 'cli-table3';
+import stringWidth from 'string-width';
 import type { Entry } from '../core/entry.js';
 import { painter } from './color.js';
 
@@ -14,14 +15,16 @@ const HEAD = ['Name', 'Year', 'Category', 'Venue', 'Title'];
 /** Render entries as an aligned, borderless table. */
 export function renderEntryTable(entries: readonly Entry[], opts: TableOptions): string {
   const c = painter(opts.color);
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
   const rows = entries.map((e) => [
-    e.name,
+    oneLine(e.name),
     String(e.year),
     e.subcategory ? `${e.category}/${e.subcategory}` : e.category,
-    e.venue ?? '',
-    e.title,
+    oneLine(e.venue ?? ''),
+    oneLine(e.title),
   ]);
-  const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // Display width, as cli-table3 measures it: a CJK character takes two columns, an accent none.
+  const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => stringWidth(r[i]!))));
   const gap = 2;
   // Long names and venues are cut (the full text is in --format json); on a terminal the title too.
   widths[0] = Math.min(widths[0]!, 22);

@@ -26,7 +26,7 @@ export const CODES = {
   MA108: { severity: 'error', rule: 'The entry has no locator: none of arxiv, doi or url.' },
   MA109: { severity: 'error', rule: 'A list is empty or repeats an item.' },
   MA110: { severity: 'error', rule: 'The file does not hold one mapping of fields.' },
-  MA111: { severity: 'warning', rule: 'The file does not start with the yaml-language-server schema line.' },
+  MA111: { severity: 'warning', rule: 'The file does not start with the yaml-language-server schema line (or starts with a byte-order mark).' },
   MA201: { severity: 'error', rule: 'The id differs from the file name.' },
   MA202: { severity: 'error', rule: 'Two entries have the same id.' },
   MA203: { severity: 'error', rule: 'Two entries have the same arXiv id (ignoring the version).' },

@@ -20,7 +20,9 @@ function str(v: unknown): string | undefined {
 /** Rules on one entry that need code rather than schema. */
 export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (!parsed.text.startsWith(SCHEMA_LINE)) {
+  if (parsed.text.startsWith('\uFEFF')) {
+    out.push(makeDiagnostic('MA111', parsed.file, { line: 1, column: 1 }, 'the file starts with a byte-order mark; save it as UTF-8 without one (mllm-align format does)'));
+  } else if (!parsed.text.startsWith(SCHEMA_LINE)) {
     out.push(makeDiagnostic('MA111', parsed.file, { line: 1, column: 1 }, `start the file with the line: ${SCHEMA_LINE}`));
   }
   const f = fieldsOf(parsed);

@@ -10,6 +10,10 @@ import validateEntry from '../generated/entry-validator.js';
 
 
 const FORM_HINTS: Record<string, string> = {
+  name: 'a single line',
+  title: 'a single line (use a plain or quoted scalar, not a | block)',
+  authors: 'a single line',
+  venue: 'a single line',
   id: 'lower-case letters and digits joined by - or . (e.g. llava-1.5)',
   arxiv: 'a new-style arXiv id such as "2304.08485" or "2304.08485v2"',
   doi: 'a DOI such as 10.1145/1234567 (without https://doi.org/)',
@@ -76,6 +80,9 @@ function toDiagnostic(parsed: ParsedFile, err: ErrorObject): Diagnostic | undefi
     case 'minLength':
       return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` must not be empty`);
     case 'enum':
+      if (typeof value !== 'string') {
+        return makeDiagnostic('MA103', parsed.file, at(path), `\`${field}\` must be a string, found ${describe(value)}`);
+      }
       return enumDiagnostic(parsed, path, field, value);
     case 'minimum':
     case 'maximum':

@@ -144,6 +144,11 @@ describe('mllm-align (binary)', () => {
     expect(shipped.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(51);
   });
 
+  it('list over an empty catalogue prints nothing, says so, exits 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-'));
+    expect(runBinary(['list', '--entries', dir])).toEqual({ code: 0, stdout: '', stderr: 'mllm-align: no entries\n' });
+  });
+
   it('list still lists the good entries when one file is broken, names it, and exits 1', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-'));
     cpSync(path.join(FIXTURES, 'invalid', 'MA901-yaml-syntax'), dir, { recursive: true });

@@ -1,6 +1,6 @@
 /** `mllm-align format [paths…] [--check]`: rewrite entry files in canonical form, or check that they are. */
 import type { Entry } from '../../core/entry.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../core/errors.js';
 import { renderEntryYaml } from '../../render/yaml.js';
 import { validateAll } from '../../validate/validate.js';
 import { replaceFileAtomic } from '../../store/write-entry.js';
@@ -21,6 +21,7 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
   const sources = set.sources.filter((src) => set.named.has(src.file));
   let changed = 0;
   let skipped = 0;
+  let unwritten = 0;
   for (const src of sources) {
     const entry: Entry | undefined = clean.get(src.file);
     if (!entry || src.text === undefined) {
@@ -35,10 +36,19 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
       io.stdout(`${src.file}: not in canonical form\n`);
       continue;
     }
-    replaceFileAtomic(set.absolute.get(src.file)!, want);
+    try {
+      replaceFileAtomic(set.absolute.get(src.file)!, want);
+    } catch (err) {
+      // Report and go on with the other files; the exit code says something failed.
+      unwritten++;
+      io.stderr(`${src.file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      continue;
+    }
     io.stdout(`${src.file}: formatted\n`);
   }
   const verb = args.check ? 'need formatting' : 'formatted';
-  io.stderr(`${sources.length} file${sources.length === 1 ? '' : 's'}: ${changed} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}\n`);
+  const failed = unwritten ? `, ${unwritten} could not be written` : '';
+  io.stderr(`${sources.length} file${sources.length === 1 ? '' : 's'}: ${changed - unwritten} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}${failed}\n`);
+  if (unwritten > 0) return EXIT_USAGE;
   return (args.check && changed > 0) || skipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -31,6 +31,7 @@ export async function runList(io: Io, args: ListArgs): Promise<number> {
   const category = args.category === undefined ? undefined : parseCategory(args.category);
   const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
   const selected = category ? catalogue.entries.filter((e) => e.category === category.id) : catalogue.entries;
+  if (selected.length === 0) io.stderr('mllm-align: no entries\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
   return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
 }
