@@ -1,6 +1,9 @@
 /** The shipped catalogue's invariants (issue: the catalogue). */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../src/core/entry.js';
 import { listEntryFiles, readSources } from '../src/load/read.js';
 import { validateAll } from '../src/validate/validate.js';
 import { ROOT } from './helpers.js';
@@ -13,13 +16,14 @@ vipergpt mm-react taskmatrix-ai hugginggpt chameleon audiogpt interngpt gpt4tool
 llava-med kosmos-2 llavar mplug-docowl gpt4roi 3d-llm med-flamingo pointllm`.split(/\s+/);
 
 describe('the shipped catalogue is complete', () => {
-  const { entries, diagnostics } = validateAll(readSources(listEntryFiles(path.join(ROOT, 'entries')), (a) => a));
-  const all = entries.map((e) => e.entry);
+  const files = listEntryFiles(path.join(ROOT, 'entries'));
+  const { diagnostics } = validateAll(readSources(files, (a) => a));
+  // The checks below read the files themselves, not only the entries that passed validation.
+  const all = files.map((f) => jsyaml.load(readFileSync(f, 'utf8')) as Entry);
   const ids = new Set(all.map((e) => e.id));
 
-  it('loads every file', () => {
+  it('validates cleanly', () => {
     expect(diagnostics).toEqual([]);
-    expect(all.length).toBe(listEntryFiles(path.join(ROOT, 'entries')).length);
   });
 
   it('holds every survey method', () => {
