@@ -1,6 +1,6 @@
 /** Parsing of option values shared by several commands. */
 import { UsageError } from '../core/errors.js';
-import { CATEGORIES, findCategory, type Category } from '../core/taxonomy.js';
+import { findCategory, unknownCategoryMessage, type Category } from '../core/taxonomy.js';
 import { suggest } from '../core/text.js';
 
 /** One of `allowed`, or a usage error naming the valid values. */
@@ -15,9 +15,5 @@ export function parseChoice<T extends string>(option: string, value: string, all
 export function parseCategory(value: string): Category {
   const found = findCategory(value);
   if (found) return found;
-  const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
-  const close = suggest(value, names);
-  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
-  const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
-  throw new UsageError(`unknown category "${value}".${hint} Valid categories: ${valid}`);
+  throw new UsageError(unknownCategoryMessage(value));
 }

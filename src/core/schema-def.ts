@@ -92,6 +92,14 @@ export type FieldName = keyof typeof FIELDS;
 
 export const FIELD_ORDER = Object.keys(FIELDS) as FieldName[];
 
+/** A copy of an entry-shaped record with its keys in canonical order and unset keys left out. */
+export function orderFields(record: object): Record<string, unknown> {
+  const source = record as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
 export const REQUIRED_FIELDS: readonly FieldName[] = ['id', 'name', 'title', 'authors', 'year', 'category'];
 
 export const LOCATOR_FIELDS: readonly FieldName[] = ['arxiv', 'doi', 'url'];

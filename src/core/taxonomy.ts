@@ -3,6 +3,7 @@
  * It drives the schema (scripts/gen-schema.ts), the help text and the exports.
  * Source: Song et al., "How to Bridge the Gap between Modalities", arXiv 2311.07594.
  */
+import { suggest } from './text.js';
 
 export interface Subcategory {
   readonly id: string;
@@ -100,6 +101,15 @@ export const MODALITY_IDS: readonly string[] = Object.keys(MODALITIES);
 export function findCategory(key: string): Category | undefined {
   const k = key.trim().toLowerCase();
   return CATEGORIES.find((c) => c.id === k || c.name.toLowerCase() === k || c.nameV1.toLowerCase() === k);
+}
+
+/** Why `value` is not a category, naming the valid ones and the closest match. */
+export function unknownCategoryMessage(value: string): string {
+  const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
+  const close = suggest(value, names);
+  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
+  const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
+  return `unknown category "${value}".${hint} Valid categories: ${valid}`;
 }
 
 /** The category a subcategory belongs to. */

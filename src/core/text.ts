@@ -57,3 +57,27 @@ export function listWords(words: readonly string[], last = 'or'): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
 }
+
+/** Compare ids by code unit, the same on every machine (no locale): the exports' order. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compare two entries by id, for sorting. */
+export function compareEntryIds(a: { id: string }, b: { id: string }): number {
+  return compareIds(a.id, b.id);
+}
+
+/** Greedy word wrap: the words of `text` in lines of at most `width` characters (a longer word stands alone). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -1,6 +1,6 @@
 /** A new entry while it is being put together from flags, a BibTeX record, arXiv or prompts. */
 import type { Entry } from '../core/entry.js';
-import { FIELD_ORDER, LOCATOR_FIELDS, REQUIRED_FIELDS, SLUG_PATTERN, type FieldName } from '../core/schema-def.js';
+import { LOCATOR_FIELDS, orderFields, REQUIRED_FIELDS, SLUG_PATTERN } from '../core/schema-def.js';
 import { slugify } from '../core/text.js';
 
 export type PartialEntry = Partial<Entry>;
@@ -52,10 +52,7 @@ function isEmpty(v: unknown): boolean {
 
 /** The partial entry as a complete Entry, keys in schema order (call after missingFields is empty). */
 export function toEntry(partial: PartialEntry): Entry {
-  const record = partial as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER as FieldName[]) if (record[key] !== undefined) out[key] = record[key];
-  return out as unknown as Entry;
+  return orderFields(partial) as unknown as Entry;
 }
 
 /** Today's date as YYYY-MM-DD (UTC). */

@@ -3,7 +3,7 @@
  * one term per `field:value` or flag; values within a term are alternatives (OR), terms all hold (AND).
  */
 import { UsageError } from '../core/errors.js';
-import { CATEGORIES, findCategory, MODALITY_IDS, SUBCATEGORY_IDS } from '../core/taxonomy.js';
+import { CATEGORIES, findCategory, MODALITY_IDS, SUBCATEGORY_IDS, unknownCategoryMessage } from '../core/taxonomy.js';
 import { foldText, listWords, suggest } from '../core/text.js';
 
 /** A query or a flag value that cannot be understood (exit 2); `column` is 1-based in the query string. */
@@ -171,12 +171,8 @@ export function makeTerm(
         values: vals.map((v) => {
           const found = findCategory(v);
           if (found) return found.id;
-          const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
-          const close = suggest(v, names);
-          const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
-          const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
           // Same wording as `list --category`, so both commands fail alike.
-          throw new QueryError(`unknown category "${v}".${hint} Valid categories: ${valid}`, column);
+          throw new QueryError(unknownCategoryMessage(v), column);
         }),
       };
     case 'subcategory':

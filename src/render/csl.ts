@@ -1,6 +1,7 @@
 /** CSL-JSON: the items Zotero, pandoc --citeproc and citeproc-js read, one per entry. */
 import type { Entry } from '../core/entry.js';
 import { splitName } from '../core/names.js';
+import { compareEntryIds } from '../core/text.js';
 import { assignCitekeys, bibtexType, entryUrl, venueName } from './bibtex.js';
 
 export interface CslName {
@@ -62,6 +63,6 @@ export function cslItem(entry: Entry, key: string): CslItem {
 /** Render entries as a CSL-JSON array, sorted by id, ids being the BibTeX citation keys. */
 export function renderCslJson(entries: readonly Entry[]): string {
   const keys = assignCitekeys(entries);
-  const items = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => cslItem(e, keys.get(e.id)!));
+  const items = [...entries].sort(compareEntryIds).map((e) => cslItem(e, keys.get(e.id)!));
   return JSON.stringify(items, null, 2) + '\n';
 }

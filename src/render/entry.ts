@@ -1,27 +1,12 @@
 /** One entry in full, for reading: every field, its links, and the entries linked to it. */
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { wrapWords } from '../core/text.js';
 import type { EntryView, ShowOptions } from './show.js';
 import { painter } from './color.js';
 import { renderEntryBody } from './yaml.js';
 
 const LABEL_WIDTH = 13;
-
-/** Words of `text` broken into lines of at most `width` characters (a longer word keeps its own line). */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 function relationLine(c: ReturnType<typeof painter>, id: string, e: Entry | undefined, idWidth: number): string {
   const tail = e ? `${e.name} (${e.year}): ${e.title}` : '(not in this catalogue)';
@@ -56,12 +41,12 @@ export function renderEntryText(view: EntryView, opts: ShowOptions): string {
   const out: string[] = [`${c.bold(e.name)} ${c.dim(`(${e.id})`)}`, ''];
   for (const [label, value] of rows) {
     if (value === undefined || value === '') continue;
-    const lines = wrapText(value, valueWidth);
+    const lines = wrapWords(value, valueWidth);
     out.push(c.dim(label.padEnd(LABEL_WIDTH)) + lines[0]);
     for (const more of lines.slice(1)) out.push(' '.repeat(LABEL_WIDTH) + more);
   }
   if (e.summary) {
-    out.push('', c.bold('Summary'), ...wrapText(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${l}`));
+    out.push('', c.bold('Summary'), ...wrapWords(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${l}`));
   }
   const ids = [...view.buildsOn.map((b) => b.id), ...view.builtOnBy.map((b) => b.id)];
   const idWidth = Math.max(0, ...ids.map((id) => id.length));

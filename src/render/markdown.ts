@@ -6,6 +6,7 @@
 import { sortEntries } from '../catalogue.js';
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES, type Category } from '../core/taxonomy.js';
+import { wrapWords } from '../core/text.js';
 
 export interface MarkdownOptions {
   /** The document's title. */
@@ -64,18 +65,9 @@ function link(text: string, url: string | undefined): string {
   return safe ? `[${text}](${safe})` : text;
 }
 
-/** Greedy word wrap for prose lines. */
+/** Prose wrapped to the document's width. */
 function wrap(text: string, width = WIDTH): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
+  return wrapWords(text, width).join('\n');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

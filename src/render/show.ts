@@ -3,7 +3,7 @@
  * command line can list the formats without loading them.
  */
 import type { Entry } from '../core/entry.js';
-import { FIELD_ORDER } from '../core/schema-def.js';
+import { orderFields } from '../core/schema-def.js';
 
 /** One entry with its links both ways, as `show` prints it. */
 export interface EntryView {
@@ -28,9 +28,7 @@ export type ShowRenderer = (view: EntryView, opts: ShowOptions) => string;
 
 /** The entry in canonical field order, plus the ids that build on it. */
 export function renderEntryViewJson(view: EntryView): string {
-  const record = view.entry as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) if (record[key] !== undefined) out[key] = record[key];
+  const out = orderFields(view.entry);
   out.built_on_by = view.builtOnBy.map((e) => e.id);
   return JSON.stringify(out, null, 2) + '\n';
 }
