@@ -1,5 +1,7 @@
 /** The in-memory catalogue: entries by id, with reverse `builds_on` links. */
 import type { Entry, SourcedEntry } from './core/entry.js';
+import { DataError } from './core/errors.js';
+import { listWords, slugify, suggest } from './core/text.js';
 
 export interface Catalogue {
   readonly entries: readonly Entry[];
@@ -35,4 +37,15 @@ export type SortKey = 'year' | 'name';
 export function sortEntries(entries: readonly Entry[], key: SortKey): Entry[] {
   const byName = (a: Entry, b: Entry) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
   return [...entries].sort((a, b) => (key === 'year' ? a.year - b.year || byName(a, b) : byName(a, b) || a.year - b.year));
+}
+
+/** The entry with this id, or whose name is this (`show LLaVA-1.5`); a DataError suggesting ids otherwise. */
+export function findEntry(catalogue: Catalogue, key: string): Entry {
+  const exact = catalogue.byId.get(key) ?? catalogue.byId.get(slugify(key));
+  if (exact) return exact;
+  const close = suggest(key, catalogue.byId.keys(), 3);
+  const hint = close.length
+    ? ` Did you mean ${listWords(close)}?`
+    : ' Run `mllm-align list --format ids` to see the ids.';
+  throw new DataError(`no entry "${key}".${hint}`);
 }

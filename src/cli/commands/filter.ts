@@ -4,7 +4,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { loadCatalogue } from '../load.js';
 import { selectEntries, criteriaFromSelection, type SelectionOptions } from '../selection.js';
-import { printEntries, type ListFormat } from './list.js';
+import { printEntries, type ListFormat } from '../print-entries.js';
 
 export interface FilterArgs {
   entries?: string;

@@ -1,29 +1,16 @@
 /** `mllm-align list`: the catalogue as a table, JSON or ids. */
 import { sortEntries, type SortKey } from '../../catalogue.js';
-import type { Entry } from '../../core/entry.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { loadCatalogue } from '../load.js';
 import { parseCategory } from '../options.js';
-
-export type ListFormat = 'table' | 'json' | 'ids';
+import { printEntries, type ListFormat } from '../print-entries.js';
 
 export interface ListArgs {
   entries?: string;
   category?: string;
   sort: SortKey;
   format: ListFormat;
-}
-
-/** Print entries in the chosen format. */
-export async function printEntries(io: Io, entries: readonly Entry[], format: ListFormat | 'count'): Promise<void> {
-  if (format === 'json') io.stdout(JSON.stringify(entries, null, 2) + '\n');
-  else if (format === 'ids') io.stdout(entries.map((e) => e.id + '\n').join(''));
-  else if (format === 'count') io.stdout(`${entries.length}\n`);
-  else if (entries.length > 0) {
-    const { renderEntryTable } = await import('../../render/table.js');
-    io.stdout(renderEntryTable(entries, { color: io.color, columns: io.columns }));
-  }
 }
 
 /** List the catalogue, optionally one category. */
