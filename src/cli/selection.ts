@@ -135,7 +135,11 @@ function checkIds(catalogue: Catalogue, criteria: Criteria): void {
 
 /** The catalogue's entries that meet the flags and the query, in catalogue order. */
 export function selectEntries(catalogue: Catalogue, opts: SelectionOptions, query?: string | readonly string[]): Entry[] {
-  const criteria = criteriaFromSelection(opts, query);
+  return selectByCriteria(catalogue, criteriaFromSelection(opts, query));
+}
+
+/** The catalogue's entries that meet criteria already parsed (commands parse before reading the catalogue). */
+export function selectByCriteria(catalogue: Catalogue, criteria: Criteria): Entry[] {
   checkIds(catalogue, criteria);
   return applyFilter(catalogue.entries, criteria);
 }

@@ -16,6 +16,13 @@ export const CITEKEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_:.+-]*$';
 export const SINGLE_LINE_PATTERN = '^[^\\r\\n]+$';
 export const MIN_YEAR = 1990;
 
+const SLUG = new RegExp(SLUG_PATTERN);
+
+/** Whether `id` is a plain slug, the only form an entry id (and so a file name) may take. */
+export function isPlainId(id: string): boolean {
+  return SLUG.test(id);
+}
+
 /** First line of every entry file, so editors validate and complete it as it is typed. */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/entry.schema.json';
 

@@ -1,6 +1,8 @@
 /** A new entry while it is being put together from flags, a BibTeX record, arXiv or prompts. */
 import type { Entry } from '../core/entry.js';
-import { LOCATOR_FIELDS, orderFields, REQUIRED_FIELDS, SLUG_PATTERN } from '../core/schema-def.js';
+import { isPlainId, LOCATOR_FIELDS, orderFields, REQUIRED_FIELDS } from '../core/schema-def.js';
+
+export { isPlainId };
 import { slugify } from '../core/text.js';
 
 export type PartialEntry = Partial<Entry>;
@@ -23,11 +25,6 @@ export function guessName(title: string | undefined): string | undefined {
   if (!m) return undefined;
   const lead = m[1]!.trim();
   return lead.split(/\s+/).length <= 3 && /[A-Za-z0-9]/.test(lead) ? lead : undefined;
-}
-
-/** Whether `id` is a plain slug that can name a file in the entries folder. */
-export function isPlainId(id: string): boolean {
-  return new RegExp(SLUG_PATTERN).test(id);
 }
 
 /** Fill what can be derived: the name from the title, the id from the name, `added` from today. */

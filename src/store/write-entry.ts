@@ -3,11 +3,16 @@ import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSyn
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
-import { SLUG_PATTERN } from '../core/schema-def.js';
+import { isPlainId } from '../core/schema-def.js';
+
+/** A hidden temporary name beside `file`, unique to this process and call (validate reads only .yaml). */
+function tempNameFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
 
 /** Replace (or create) `file` atomically: a temporary file in the same folder, then a rename over it. */
 export function replaceFileAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempNameFor(file);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
@@ -18,7 +23,7 @@ export function replaceFileAtomic(file: string, text: string): void {
 
 /** The file an id would be written to; refuses ids that are not plain slugs. */
 export function entryPath(dir: string, id: string): string {
-  if (!new RegExp(SLUG_PATTERN).test(id)) {
+  if (!isPlainId(id)) {
     throw new UsageError(`id "${id}" is not a plain slug (lower-case letters and digits joined by single - or .)`);
   }
   const target = path.join(dir, `${id}.yaml`);
@@ -33,7 +38,7 @@ export function entryPath(dir: string, id: string): string {
  * the same id cannot both succeed), then the temporary name is removed.
  */
 export function writeNewFile(target: string, text: string, display: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempNameFor(target);
   const fd = openSync(tmp, 'wx');
   try {
     writeSync(fd, text);

@@ -6,7 +6,7 @@ import { describeDifference, renderExport, type ExportFormat } from '../../rende
 import { replaceFileAtomic } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { loadCatalogue } from '../load.js';
-import { criteriaFromSelection, selectEntries, type SelectionOptions } from '../selection.js';
+import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '../selection.js';
 
 export interface ExportArgs {
   entries?: string;
@@ -24,9 +24,9 @@ export async function runExport(io: Io, args: ExportArgs): Promise<number> {
   if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
-  criteriaFromSelection(args.selection, args.query);
+  const criteria = criteriaFromSelection(args.selection, args.query);
   const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
-  const entries = selectEntries(catalogue, args.selection, args.query);
+  const entries = selectByCriteria(catalogue, criteria);
   const text = await renderExport(args.format, entries, { ascii: args.ascii });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');

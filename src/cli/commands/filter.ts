@@ -3,7 +3,7 @@ import { sortEntries, type SortKey } from '../../catalogue.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { loadCatalogue } from '../load.js';
-import { selectEntries, criteriaFromSelection, type SelectionOptions } from '../selection.js';
+import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '../selection.js';
 import { printEntries, type ListFormat } from '../print-entries.js';
 
 export interface FilterArgs {
@@ -17,9 +17,9 @@ export interface FilterArgs {
 /** Select entries and print them; no match is an empty result, not a failure. */
 export async function runFilter(io: Io, args: FilterArgs): Promise<number> {
   // Parse first, so a mistyped query fails before the catalogue is read.
-  criteriaFromSelection(args.selection, args.query);
+  const criteria = criteriaFromSelection(args.selection, args.query);
   const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
-  const selected = selectEntries(catalogue, args.selection, args.query);
+  const selected = selectByCriteria(catalogue, criteria);
   if (selected.length === 0 && args.format !== 'count') io.stderr('mllm-align: no entries match\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
   return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
