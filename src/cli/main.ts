@@ -117,10 +117,11 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .argument('[paths...]', 'entry files or folders (default: the whole catalogue)')
     .addOption(entriesOption())
     .option('--check', 'change nothing; list files not in canonical form and exit 1 if any')
-    .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI']))
-    .action(async (paths: string[], opts: { entries?: string; check?: boolean }) => {
+    .option('--pin-keys', 'write the citekey each entry exports today into entries that have none, so it never moves')
+    .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI', 'mllm-align format --pin-keys']))
+    .action(async (paths: string[], opts: { entries?: string; check?: boolean; pinKeys?: boolean }) => {
       const { runFormat } = await import('./commands/format.js');
-      result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check) });
+      result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
     });
 
   const add = program

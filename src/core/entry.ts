@@ -19,6 +19,8 @@ export interface Entry {
   builds_on?: string[];
   citekey?: string;
   summary?: string;
+  /** Pages that confirmed the entry's fields; never exported. */
+  sources?: string[];
   added?: string;
 }
 

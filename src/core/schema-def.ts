@@ -92,6 +92,15 @@ export const FIELDS = {
     description: 'A BibTeX citation key pinned for this entry; when absent one is derived.',
   },
   summary: { type: 'string', minLength: 1, description: 'Two to four sentences in our own words: what is aligned with what, how, trained on what.' },
+  sources: {
+    type: 'array',
+    minItems: 1,
+    uniqueItems: true,
+    items: { type: 'string', pattern: URL_PATTERN, description: 'An http(s) page that confirmed fields of this entry.' },
+    description:
+      'The pages that confirmed this entry\'s fields: at least one authoritative page (arXiv, the proceedings, OpenReview, ' +
+      'the publisher, the official repository); mirrors only as a second source. Shown by show; left out of exports.',
+  },
   added: { type: 'string', pattern: DATE_PATTERN, description: 'Date the entry was added to the catalogue (YYYY-MM-DD).' },
 } as const;
 

@@ -15,7 +15,7 @@ export interface FieldFlag {
 }
 
 // List fields take a singular flag that repeats (--author A --author B).
-const SINGULAR: Partial<Record<FieldName, string>> = { authors: 'author', modalities: 'modality', tags: 'tag' };
+const SINGULAR: Partial<Record<FieldName, string>> = { authors: 'author', modalities: 'modality', tags: 'tag', sources: 'source' };
 
 /** The field flags in schema order, with the schema's help text. */
 export const FIELD_FLAGS: readonly FieldFlag[] = FIELD_ORDER.map((field) => {
@@ -25,8 +25,8 @@ export const FIELD_FLAGS: readonly FieldFlag[] = FIELD_ORDER.map((field) => {
     field,
     flag: SINGULAR[field] ?? field.replace(/_/g, '-'),
     list,
-    // Author names may hold a comma ("Liu, Haotian"), so --author never splits (see README.add.md).
-    commaList: list && field !== 'authors',
+    // Author names may hold a comma ("Liu, Haotian") and so may a URL, so --author and --source never split.
+    commaList: list && field !== 'authors' && field !== 'sources',
     description: def.description,
   };
 });

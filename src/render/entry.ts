@@ -34,6 +34,7 @@ export function renderEntryText(view: EntryView, opts: ShowOptions): string {
     ['LLM', e.llm?.join(', ')],
     ['Tags', e.tags?.join(', ')],
     ['Citekey', e.citekey],
+    ['Sources', e.sources?.join(' ')],
     ['Added', e.added],
     ['File', view.file],
   ];

@@ -3,8 +3,15 @@ import type { Entry } from '../core/entry.js';
 import { orderFields, SCHEMA_ID } from '../core/schema-def.js';
 import { compareEntryIds } from '../core/text.js';
 
+/** An entry as exports carry it: canonical key order, without `sources` (a reviewer's aid, not data). */
+function exportedFields(entry: Entry): Record<string, unknown> {
+  const out = orderFields(entry);
+  delete out.sources;
+  return out;
+}
+
 /** Render entries as `{"$schema": SCHEMA_ID, "entries": [...]}`, sorted by id. */
 export function renderJsonExport(entries: readonly Entry[]): string {
   const sorted = [...entries].sort(compareEntryIds);
-  return JSON.stringify({ $schema: SCHEMA_ID, entries: sorted.map(orderFields) }, null, 2) + '\n';
+  return JSON.stringify({ $schema: SCHEMA_ID, entries: sorted.map(exportedFields) }, null, 2) + '\n';
 }

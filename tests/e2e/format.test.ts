@@ -68,4 +68,25 @@ describe('mllm-align format', () => {
     expect(runBinary(['format', '--check'], { cwd: elsewhere }).code).toBe(0);
     expect(runBinary([...add, '--dry-run'], { cwd: elsewhere }).code).toBe(0);
   });
+
+  it('--pin-keys writes the key each entry exports today, so a later entry cannot move it', () => {
+    const dir = catalogueCopy();
+    const before = runBinary(['export', '--format', 'bibtex'], { cwd: dir }).stdout;
+    const r = runBinary(['format', '--pin-keys', 'entries/llava.yaml'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: 'entries/llava.yaml: formatted\n', stderr: '1 file: 1 formatted\n' });
+    const key = /@\w+\{(\w+),\n\s+author\s+= \{Liu, Haotian/.exec(before)![1]!;
+    expect(readFileSync(path.join(dir, 'entries', 'llava.yaml'), 'utf8')).toContain(`\ncitekey: ${key}\n`);
+    expect(runBinary(['export', '--format', 'bibtex'], { cwd: dir }).stdout).toBe(before);
+    // Run again: nothing left to pin.
+    expect(runBinary(['format', '--pin-keys', 'entries/llava.yaml'], { cwd: dir }).stderr).toBe('1 file: 0 formatted\n');
+  });
+
+  it('sources: shown by show, kept by format, left out of the JSON export', () => {
+    const dir = catalogueCopy();
+    const file = path.join(dir, 'entries', 'llava.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\nadded:/, '\nsources:\n  - https://arxiv.org/abs/2304.08485\nadded:'));
+    expect(runBinary(['format', '--check'], { cwd: dir }).code).toBe(0);
+    expect(runBinary(['show', 'llava'], { cwd: dir }).stdout).toMatch(/^Sources {6}https:\/\/arxiv\.org\/abs\/2304\.08485$/m);
+    expect(runBinary(['export', '--format', 'json'], { cwd: dir }).stdout).not.toContain('sources');
+  });
 });

@@ -88,6 +88,7 @@ describe('flags', () => {
       ['llm', true],
       ['tag', true],
       ['builds-on', true],
+      ['source', false],
     ]);
   });
 

@@ -11,6 +11,8 @@ export interface FormatArgs {
   paths: string[];
   entries?: string;
   check: boolean;
+  /** Pin the derived citekey of every entry that has none. */
+  pinKeys?: boolean;
 }
 
 /** Canonicalise clean entry files; files with errors are left untouched and named. */
@@ -18,6 +20,8 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
   const set = await readCheckSet(io, args.paths, args.entries, !args.check);
   const result = validateAll(set.sources, { now: io.now() });
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
+  // Keys are derived over the whole catalogue read, so a pinned key is the one exports print today.
+  const keys = args.pinKeys ? (await import('../../render/bibtex.js')).assignCitekeys(result.entries.map((e) => e.entry)) : undefined;
   const sources = set.sources.filter((src) => set.named.has(src.file));
   let changed = 0;
   let skipped = 0;
@@ -29,7 +33,8 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
       io.stderr(`${src.file}: has errors, left as it is (run mllm-align validate)\n`);
       continue;
     }
-    const want = renderEntryYaml(entry);
+    const pinned = keys && entry.citekey === undefined ? { ...entry, citekey: keys.get(entry.id) } : entry;
+    const want = renderEntryYaml(pinned);
     if (want === src.text) continue;
     changed++;
     if (args.check) {
