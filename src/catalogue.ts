@@ -1,7 +1,8 @@
 /** The in-memory catalogue: entries by id, with reverse `builds_on` links. */
 import type { Entry, SourcedEntry } from './core/entry.js';
 import { DataError } from './core/errors.js';
-import { listWords, slugify, suggest } from './core/text.js';
+import { withSuggestion } from './core/suggest.js';
+import { quoteInput, slugify } from './core/text.js';
 
 export interface Catalogue {
   readonly entries: readonly Entry[];
@@ -43,9 +44,10 @@ export function sortEntries(entries: readonly Entry[], key: SortKey): Entry[] {
 export function findEntry(catalogue: Catalogue, key: string): Entry {
   const exact = catalogue.byId.get(key) ?? catalogue.byId.get(slugify(key));
   if (exact) return exact;
-  const close = suggest(key, catalogue.byId.keys(), 3);
-  const hint = close.length
-    ? ` Did you mean ${listWords(close)}?`
-    : ' Run `mllm-align list --format ids` to see the ids.';
-  throw new DataError(`no entry "${key}".${hint}`);
+  throw new DataError(unknownIdMessage(key, catalogue.byId.keys()));
+}
+
+/** Why `id` names no entry, with the closest ids: the one wording for `show`, `--builds-on` and the rest. */
+export function unknownIdMessage(id: string, ids: Iterable<string>): string {
+  return withSuggestion(`no entry ${quoteInput(id)} in the catalogue`, id, ids, { limit: 3, otherwise: 'run `mllm-align list --format ids` to see the ids' });
 }

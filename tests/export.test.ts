@@ -60,7 +60,7 @@ describe('export (in memory)', () => {
     [['export', '--format', 'docx'], "argument 'docx' is invalid"],
     [['export', '--format', 'json', '--check'], '--check needs --output FILE'],
     [['export', '--format', 'json', '--ascii'], '--ascii applies to --format bibtex only'],
-    [['export', '--format', 'json', '--category', 'percevier'], 'unknown category "percevier". Did you mean "perceiver"?'],
+    [['export', '--format', 'json', '--category', 'percevier'], 'unknown category "percevier"; did you mean "perceiver"?'],
   ])('%j is a usage error', async (argv, message) => {
     const r = await runInMemory([...argv, '--entries', CAT]);
     expect(r.code).toBe(2);

@@ -112,7 +112,7 @@ describe('validateAll', () => {
       [7, 'MA105'],
       [9, 'MA102'],
     ]);
-    expect(r.diagnostics.find((d) => d.code === 'MA105')!.message).toContain('did you mean `perceiver`?');
+    expect(r.diagnostics.find((d) => d.code === 'MA105')!.message).toContain('did you mean "perceiver"?');
   });
 
   it('a title written as a | block (several lines) is MA104 at its value', () => {

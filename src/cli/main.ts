@@ -6,6 +6,7 @@ import { CATEGORIES } from '../core/taxonomy.js';
 import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
 import { buildFieldOptions, fieldValues } from './add-options.js';
 import type { Io } from './io.js';
+import { outcome, type Outcome } from './outcome.js';
 import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './selection.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,8 +20,8 @@ function examples(lines: string[]): string {
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
 
-/** Build the program; actions set `result.code`. */
-function buildProgram(io: Io, result: { code: number }): Command {
+/** Build the program; actions set `result.outcome`. */
+function buildProgram(io: Io, result: { outcome: Outcome }): Command {
   const program = new Command('mllm-align');
   program
     .description('Browse, check and export the catalogue of how multimodal LLMs align other modalities with a language model.')
@@ -51,7 +52,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean }) => {
       const { runValidate } = await import('./commands/validate.js');
-      result.code = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -70,7 +71,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
-      result.code = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
 
   const filter = program
@@ -91,7 +92,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (query: string[], opts: SelectionOptions & { entries?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runFilter } = await import('./commands/filter.js');
-      result.code = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -108,7 +109,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (id: string, opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js');
-      result.code = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -121,7 +122,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI', 'mllm-align format --pin-keys']))
     .action(async (paths: string[], opts: { entries?: string; check?: boolean; pinKeys?: boolean }) => {
       const { runFormat } = await import('./commands/format.js');
-      result.code = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
+      result.outcome = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
     });
 
   const add = program
@@ -141,7 +142,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (opts: Record<string, unknown>) => {
       const { runAdd } = await import('./commands/add.js');
-      result.code = await runAdd(io, {
+      result.outcome = await runAdd(io, {
         entries: opts.entries as string | undefined,
         fromBibtex: opts.fromBibtex as string | undefined,
         fetch: opts.fetch !== false,
@@ -169,7 +170,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
     ]))
     .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
       const { runExport } = await import('./commands/export.js');
-      result.code = await runExport(io, {
+      result.outcome = await runExport(io, {
         entries: opts.entries,
         format: opts.format,
         output: opts.output,
@@ -185,7 +186,7 @@ function buildProgram(io: Io, result: { code: number }): Command {
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const result = { code: EXIT_OK };
+  const result = { outcome: outcome() };
   const program = buildProgram(io, result);
   try {
     if (argv.length === 0) {
@@ -193,10 +194,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     await program.parseAsync([...argv], { from: 'user' });
-    return result.code;
+    return exitCodeOf(result.outcome);
   } catch (err) {
     return handleError(err, io);
   }
+}
+
+/** Exit code after Ctrl-C at a prompt, as shells report SIGINT. */
+export const EXIT_CANCELLED = 130;
+
+/** The one mapping from what a command did to its exit code. */
+export function exitCodeOf(o: Outcome): number {
+  if (o.cancelled) return EXIT_CANCELLED;
+  if (o.failed) return EXIT_USAGE;
+  return o.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 function handleError(err: unknown, io: Io): number {

@@ -3,9 +3,9 @@
  * `addSelectionOptions(cmd)` declares them, `selectEntries(catalogue, opts, query)` applies them.
  */
 import { Option, type Command } from 'commander';
-import type { Catalogue } from '../catalogue.js';
+import { unknownIdMessage, type Catalogue } from '../catalogue.js';
 import type { Entry } from '../core/entry.js';
-import { suggest } from '../core/text.js';
+import { DataError } from '../core/errors.js';
 import { applyFilter, type Criteria } from '../query/filter.js';
 import { parseQuery } from '../query/parse-query.js';
 import { makeTerm, QUERY_FIELDS, QueryError, type Term } from '../query/terms.js';
@@ -126,9 +126,8 @@ function checkIds(catalogue: Catalogue, criteria: Criteria): void {
     if (t.field !== 'builds-on') continue;
     for (const id of t.values) {
       if (catalogue.byId.has(id)) continue;
-      const close = suggest(id, catalogue.byId.keys(), 3);
-      const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '';
-      throw new QueryError(`builds-on: no entry "${id}" in the catalogue.${hint}`);
+      // The same error, and so the same exit code, as `show` with an unknown id.
+      throw new DataError(`builds-on: ${unknownIdMessage(id, catalogue.byId.keys())}`);
     }
   }
 }

@@ -3,7 +3,8 @@
  * It drives the schema (scripts/gen-schema.ts), the help text and the exports.
  * Source: Song et al., "How to Bridge the Gap between Modalities", arXiv 2311.07594.
  */
-import { suggest } from './text.js';
+import { withSuggestion } from './suggest.js';
+import { quoteInput } from './text.js';
 
 export interface Subcategory {
   readonly id: string;
@@ -106,10 +107,8 @@ export function findCategory(key: string): Category | undefined {
 /** Why `value` is not a category, naming the valid ones and the closest match. */
 export function unknownCategoryMessage(value: string): string {
   const names = CATEGORIES.flatMap((c) => [c.id, c.name, c.nameV1]);
-  const close = suggest(value, names);
-  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
   const valid = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
-  return `unknown category "${value}".${hint} Valid categories: ${valid}`;
+  return withSuggestion(`unknown category ${quoteInput(value)}`, value, names, { then: `Valid categories: ${valid}` });
 }
 
 /** The category a subcategory belongs to. */

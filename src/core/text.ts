@@ -1,31 +1,16 @@
 /** Small pure string helpers shared by validation, queries and rendering. */
 
-/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
+/** Characters of user input quoted in a message; the rest is cut. */
+export const EXCERPT_LENGTH = 60;
 
-/** The candidates closest to `word` (at most `limit`), or none when nothing is close. */
-export function suggest(word: string, candidates: Iterable<string>, limit = 1): string[] {
-  const w = word.toLowerCase();
-  const max = Math.max(1, Math.floor(w.length / 3));
-  return [...candidates]
-    .map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
-    .filter((x) => x.d <= max || (w.length >= 3 && x.c.toLowerCase().startsWith(w)))
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, limit)
-    .map((x) => x.c);
+/**
+ * User text as a message quotes it: in double quotes, control and invisible characters escaped
+ * (\n, \u001b, \u200b …), cut to EXCERPT_LENGTH characters.
+ */
+export function quoteInput(text: string): string {
+  const cut = text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH) : text;
+  const escaped = JSON.stringify(cut).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > EXCERPT_LENGTH ? `${escaped.slice(0, -1)}…" (${text.length} characters)` : escaped;
 }
 
 /** Remove accents and fold case, for matching. */

@@ -2,7 +2,9 @@
 import type { Entry } from '../core/entry.js';
 import { renderEntryYaml } from '../render/yaml.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
-import { validateAll, type SourceFile } from '../validate/validate.js';
+import { parseSources, type ParsedSource } from '../load/parse.js';
+import type { SourceFile } from '../load/source.js';
+import { validateParsed } from '../validate/validate.js';
 
 export interface NewEntry {
   entry: Entry;
@@ -24,7 +26,7 @@ export function findExisting(catalogue: readonly SourceFile[], fresh: readonly N
 }
 
 /** Diagnostics for the new entries only, with the catalogue (and each other) as context. */
-export function checkNewEntries(catalogue: readonly SourceFile[], fresh: readonly NewEntry[], now: Date): Diagnostic[] {
-  const sources: SourceFile[] = [...catalogue, ...fresh.map((n) => ({ file: n.file, text: n.text }))];
-  return validateAll(sources, { now, reportFor: new Set(fresh.map((n) => n.file)) }).diagnostics;
+export function checkNewEntries(catalogue: readonly ParsedSource[], fresh: readonly NewEntry[], now: Date): Diagnostic[] {
+  const files = [...catalogue, ...parseSources(fresh.map((n) => ({ file: n.file, text: n.text })))];
+  return validateParsed(files, { now, reportFor: new Set(fresh.map((n) => n.file)) }).diagnostics;
 }

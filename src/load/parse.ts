@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type { Document, Node, Pair } from 'yaml';
+import type { SourceFile } from './source.js';
 
 // The `yaml` library is loaded on first need, so a run over clean files never pays for it.
 let yamlLib: typeof import('yaml') | undefined;
@@ -45,6 +46,16 @@ export function positionOf(text: string, offset: number): Position {
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** A file after the parse step: parsed, or the reason it could not be read. */
+export type ParsedSource = { file: string; readError: string; parsed?: undefined } | { file: string; readError?: undefined; parsed: ParsedFile };
+
+/** Parse every file read; never throws. A file that could not be read stays a read error. */
+export function parseSources(sources: readonly SourceFile[]): ParsedSource[] {
+  return sources.map((src) =>
+    src.text === undefined ? { file: src.file, readError: src.readError ?? 'unknown error' } : { file: src.file, parsed: parseEntryText(src.file, src.text) },
+  );
 }
 
 /** Parse the text of one entry file; never throws. */

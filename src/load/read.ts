@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../core/errors.js';
-import type { SourceFile } from '../validate/validate.js';
+import type { SourceFile } from './source.js';
 
 /** The catalogue shipped inside the package. */
 export const PACKAGED_ENTRIES = fileURLToPath(new URL('../../entries', import.meta.url));

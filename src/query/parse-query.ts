@@ -90,7 +90,7 @@ function parseToken(token: Token): Term {
     field = resolveField(name, token.column);
   } catch (err) {
     // Without a close field name it may be a word with a colon (a URL, "GPT-4:"), which quotes make text.
-    if (err instanceof QueryError && !err.message.includes('Did you mean')) {
+    if (err instanceof QueryError && !err.suggested) {
       throw new QueryError(`${err.message}. To search for the word itself, put it in quotes: '"${token.raw.replace(/^-/, '')}"'`, token.column);
     }
     throw err;

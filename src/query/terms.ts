@@ -4,7 +4,8 @@
  */
 import { UsageError } from '../core/errors.js';
 import { CATEGORIES, findCategory, MODALITY_IDS, SUBCATEGORY_IDS, unknownCategoryMessage } from '../core/taxonomy.js';
-import { foldText, listWords, suggest } from '../core/text.js';
+import { didYouMean, withSuggestion } from '../core/suggest.js';
+import { foldText, listWords, quoteInput } from '../core/text.js';
 
 /** A query or a flag value that cannot be understood (exit 2); `column` is 1-based in the query string. */
 export class QueryError extends UsageError {
@@ -12,6 +13,8 @@ export class QueryError extends UsageError {
   constructor(
     message: string,
     readonly column?: number,
+    /** Whether the message already suggests a correction. */
+    readonly suggested = false,
   ) {
     super(message);
   }
@@ -77,9 +80,8 @@ export function resolveField(name: string, column?: number): string {
   if (FIELD_NAMES.includes(key)) return key;
   const alias = FIELD_ALIASES[key];
   if (alias) return alias;
-  const close = suggest(key, FIELD_NAMES);
-  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
-  throw new QueryError(`unknown field "${name}".${hint} Fields: ${listWords(FIELD_NAMES)}`, column);
+  const hint = didYouMean(key, FIELD_NAMES);
+  throw new QueryError(withSuggestion(`unknown field ${quoteInput(name)}`, key, FIELD_NAMES, { then: `Fields: ${listWords(FIELD_NAMES)}` }), column, hint !== undefined);
 }
 
 const YEAR = /^\d{4}$/;
@@ -129,9 +131,7 @@ export function parseYearRange(text: string, column?: number): YearRange {
 }
 
 function unknownValue(what: string, plural: string, value: string, valid: readonly string[], column?: number): QueryError {
-  const close = suggest(value, valid);
-  const hint = close.length ? ` Did you mean "${close[0]}"?` : '';
-  return new QueryError(`unknown ${what} "${value}".${hint} Valid ${plural}: ${valid.join(', ')}`, column);
+  return new QueryError(withSuggestion(`unknown ${what} ${quoteInput(value)}`, value, valid, { then: `Valid ${plural}: ${valid.join(', ')}` }), column);
 }
 
 /** Split a text value into folded words, the way the haystack is split. */

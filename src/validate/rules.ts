@@ -1,7 +1,8 @@
 /** Rules the schema cannot express: on one entry (MA106, MA107, MA111) and across entries (MA2xx). */
 import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
-import { arxivBase, normalizeTitle, suggest } from '../core/text.js';
+import { withSuggestion } from '../core/suggest.js';
+import { arxivBase, normalizeTitle, quoteInput } from '../core/text.js';
 import type { ParsedFile } from '../load/parse.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 
@@ -116,9 +117,8 @@ export function checkCrossRules(files: readonly ParsedFile[]): Diagnostic[] {
       if (target === own) {
         out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (\`${target}\`)`));
       } else if (!ids.has(target)) {
-        const close = suggest(target, ids);
-        const hint = close.length ? `; did you mean \`${close[0]}\`?` : '';
-        out.push(makeDiagnostic('MA206', p.file, p.locate(['builds_on', i]), `builds_on names \`${target}\`, which is not in the catalogue${hint}`));
+        const message = withSuggestion(`builds_on names ${quoteInput(target)}, which is not in the catalogue`, target, ids);
+        out.push(makeDiagnostic('MA206', p.file, p.locate(['builds_on', i]), message));
       }
     });
   }

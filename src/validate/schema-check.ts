@@ -2,7 +2,8 @@
 import type { ErrorObject } from 'ajv';
 import { FIELD_ORDER } from '../core/schema-def.js';
 import { CATEGORY_IDS, MODALITY_IDS, SUBCATEGORY_IDS } from '../core/taxonomy.js';
-import { suggest, listWords } from '../core/text.js';
+import { withSuggestion } from '../core/suggest.js';
+import { listWords, quoteInput } from '../core/text.js';
 import type { ParsedFile, PathSegment } from '../load/parse.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 // The schema compiled ahead of time (npm run gen:schema), so no command compiles it at start-up.
@@ -61,9 +62,8 @@ function toDiagnostic(parsed: ParsedFile, err: ErrorObject): Diagnostic | undefi
     }
     case 'additionalProperties': {
       const key = String(err.params.additionalProperty);
-      const close = suggest(key, FIELD_ORDER);
-      const hint = close.length ? `; did you mean \`${close[0]}\`?` : `; known fields: ${FIELD_ORDER.join(', ')}`;
-      return makeDiagnostic('MA102', parsed.file, at([...path, key], 'key'), `unknown field \`${key}\`${hint}`);
+      const message = withSuggestion(`unknown field ${quoteInput(key)}`, key, FIELD_ORDER, { otherwise: `known fields: ${FIELD_ORDER.join(', ')}` });
+      return makeDiagnostic('MA102', parsed.file, at([...path, key], 'key'), message);
     }
     case 'type': {
       if (path.length === 0) {
@@ -98,15 +98,10 @@ function toDiagnostic(parsed: ParsedFile, err: ErrorObject): Diagnostic | undefi
 
 function enumDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string, value: unknown): Diagnostic {
   const allowed = field === 'category' ? CATEGORY_IDS : field === 'subcategory' ? SUBCATEGORY_IDS : MODALITY_IDS;
-  const close = typeof value === 'string' ? suggest(value, allowed) : [];
-  const hint = close.length ? `did you mean \`${close[0]}\`? ` : '';
   const label = field === 'modalities' ? 'modality' : field;
-  return makeDiagnostic(
-    'MA105',
-    parsed.file,
-    parsed.locate(path),
-    `unknown ${label} ${JSON.stringify(value)}; ${hint}allowed: ${listWords(allowed)}`,
-  );
+  const text = typeof value === 'string' ? value : String(value);
+  const message = withSuggestion(`unknown ${label} ${quoteInput(text)}`, text, allowed, { then: `Allowed: ${listWords(allowed)}` });
+  return makeDiagnostic('MA105', parsed.file, parsed.locate(path), message);
 }
 
 function valueAt(data: unknown, path: PathSegment[]): unknown {

@@ -1,16 +1,10 @@
-/** Run every check over a set of entry files and collect all diagnostics, sorted. */
+/** Run every check over parsed entry files and collect all diagnostics, sorted. */
 import type { Entry, SourcedEntry } from '../core/entry.js';
-import { parseEntryText, type ParsedFile } from '../load/parse.js';
+import { parseSources, type ParsedFile, type ParsedSource } from '../load/parse.js';
+import type { SourceFile } from '../load/source.js';
 import { makeDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { checkCrossRules, checkEntryRules } from './rules.js';
-
-export interface SourceFile {
-  file: string;
-  /** The file's text, or the reason it could not be read. */
-  text?: string;
-  readError?: string;
-}
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -25,17 +19,17 @@ export interface ValidateOptions {
   reportFor?: ReadonlySet<string>;
 }
 
-/** Parse and check every file, then the rules across files. */
-export function validateAll(sources: readonly SourceFile[], options: ValidateOptions = {}): ValidationResult {
+/** Check every parsed file, then the rules across files. */
+export function validateParsed(files: readonly ParsedSource[], options: ValidateOptions = {}): ValidationResult {
   const now = options.now ?? new Date();
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
-  for (const src of sources) {
-    if (src.text === undefined) {
-      diagnostics.push(makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError ?? 'unknown error'}`));
+  for (const src of files) {
+    if (src.parsed === undefined) {
+      diagnostics.push(makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError}`));
       continue;
     }
-    const p = parseEntryText(src.file, src.text);
+    const p = src.parsed;
     if (p.syntaxErrors.length > 0) {
       for (const e of p.syntaxErrors) diagnostics.push(makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`));
       continue;
@@ -48,5 +42,10 @@ export function validateAll(sources: readonly SourceFile[], options: ValidateOpt
   const entries = parsed.filter((p) => !failed.has(p.file)).map((p) => ({ entry: p.data as Entry, file: p.file }));
   const report = options.reportFor;
   const shown = report ? diagnostics.filter((d) => report.has(d.file)) : diagnostics;
-  return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : sources.length };
+  return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
+}
+
+/** Parse and check files read from disk: the parse step and the checks in one call. */
+export function validateAll(sources: readonly SourceFile[], options: ValidateOptions = {}): ValidationResult {
+  return validateParsed(parseSources(sources), options);
 }

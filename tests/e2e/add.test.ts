@@ -344,7 +344,7 @@ describe('add from flags', () => {
   it.each([
     ['same arXiv id with a version', ['--arxiv', '2304.08485v2', '--year', '2023'], 'entries/test-vl.yaml:10:8: error same arXiv id as entries/llava.yaml (MA203)'],
     ['same title ignoring case and punctuation', ['--url', 'https://a.example', '--title', 'visual instruction-tuning!'], 'entries/test-vl.yaml:4:8: error same title as entries/llava.yaml (MA205)'],
-    ['a builds_on target that does not exist', ['--url', 'https://a.example', '--builds-on', 'blip2'], 'entries/test-vl.yaml:12:5: error builds_on names `blip2`, which is not in the catalogue; did you mean `blip-2`? (MA206)'],
+    ['a builds_on target that does not exist', ['--url', 'https://a.example', '--builds-on', 'blip2'], 'entries/test-vl.yaml:12:5: error builds_on names \"blip2\", which is not in the catalogue; did you mean "blip-2"? (MA206)'],
     ['a subcategory of another category', ['--url', 'https://a.example', '--subcategory', 'adapter'], 'entries/test-vl.yaml:10:14: error subcategory `adapter` belongs to `perceiver`, not `converter`; use one of: projection, embedding-lm, discrete-tokens (MA106)'],
   ])('refused, exit 1, nothing written: %s', (_, extra, line) => {
     const dir = project();
@@ -376,7 +376,7 @@ describe('add from flags', () => {
     [['--name', '+++', '--title', 'T', '--author', 'A', '--year', '2023', '--category', 'tool', '--url', 'https://a.example'], 'cannot make an id from the name "+++"; give --id'],
     [['--id', '', '--name', 'A'], '--id needs a non-empty value'],
     [['--year', 'twenty'], '--year must be a four-digit year; got "twenty"'],
-    [['--category', 'perceivr'], 'unknown category "perceivr". Did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)'],
+    [['--category', 'perceivr'], 'unknown category "perceivr"; did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)'],
     [['--arxiv', 'abc', '--category', 'tool'], '--arxiv must be a new-style arXiv id such as 2304.08485; got "abc"'],
   ])('usage error without a terminal: %j', (argv, message) => {
     const dir = project();

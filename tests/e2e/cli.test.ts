@@ -51,7 +51,7 @@ describe('mllm-align (binary)', () => {
     expect(r.stdout).toBe(
       'alpha.yaml:7:1: error YAML syntax: Missing closing "quote (MA901)\n' +
         'gamma.yaml:2:5: error id `alpha` differs from the file name; rename the file to alpha.yaml or set id: gamma (MA201)\n' +
-        'gamma.yaml:10:1: error unknown field `venu`; did you mean `venue`? (MA102)\n',
+        'gamma.yaml:10:1: error unknown field "venu"; did you mean "venue"? (MA102)\n',
     );
     expect(r.stderr).toBe('3 files checked: 3 errors, 0 warnings\n');
   });
@@ -133,7 +133,7 @@ describe('mllm-align (binary)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'mllm-align: error: unknown category "percevier". Did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)\n',
+      'mllm-align: error: unknown category "percevier"; did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)\n',
     );
   });
 

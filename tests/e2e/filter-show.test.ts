@@ -73,7 +73,7 @@ describe('mllm-align filter (binary)', () => {
       code: 2,
       stdout: '',
       stderr:
-        'mllm-align: error: in query term "modalty:video": unknown field "modalty". Did you mean "modality"? ' +
+        'mllm-align: error: in query term "modalty:video": unknown field "modalty"; did you mean "modality"? ' +
         'Fields: category, subcategory, modality, llm, tag, venue, author, year, since, until, builds-on, has, text or code\n',
     });
   });
@@ -84,7 +84,7 @@ describe('mllm-align filter (binary)', () => {
       code: 2,
       stdout: '',
       stderr:
-        'mllm-align: error: --category: unknown category "percevier". Did you mean "perceiver"? Valid categories: ' +
+        'mllm-align: error: --category: unknown category "percevier"; did you mean "perceiver"? Valid categories: ' +
         'converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)\n',
     });
   });
@@ -119,7 +119,7 @@ describe('filter in memory', () => {
     [['filter', '--entries', CAT, '--format', 'ids', '--text', 'frozen llm', '--venue', 'neurips,emnlp'], 0, ids('flamingo', 'video-llama'), ''],
     [['filter', '--entries', CAT, '--format', 'ids', 'year>=2023', 'tag:q-former'], 0, ids('blip-2', 'instructblip', 'video-llama'), ''],
     [['filter', '--entries', CAT, '--format', 'ids', '--builds-on', 'kosmos-1'], 0, ids('kosmos-2'), ''],
-    [['filter', '--entries', CAT, '--builds-on', 'lava'], 2, '', 'mllm-align: error: builds-on: no entry "lava" in the catalogue. Did you mean "llava"?\n'],
+    [['filter', '--entries', CAT, '--builds-on', 'lava'], 1, '', 'mllm-align: error: builds-on: no entry "lava" in the catalogue; did you mean "llava"?\n'],
     [['filter', '--entries', CAT, 'year>=twenty'], 2, '', 'mllm-align: error: in query term "year>=twenty": year needs a four-digit year such as 2023; got "twenty"\n'],
     [['filter', '--entries', CAT, 'tag:"audio'], 2, '', 'mllm-align: error: unterminated quote at column 5: "audio\n'],
     [['filter', '--entries', CAT, '--format', 'xml'], 2, '', "mllm-align: error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, ids, count.\n"],
@@ -212,12 +212,12 @@ describe('mllm-align show (binary)', () => {
     expect(runBinary(['show', '--entries', CAT, 'llav'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'mllm-align: error: no entry "llav". Did you mean llava, llava-1.5 or llava-med?\n',
+      stderr: 'mllm-align: error: no entry "llav" in the catalogue; did you mean "llava", "llava-1.5" or "llava-med"?\n',
     });
     expect(runBinary(['show', '--entries', CAT, 'zzz'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'mllm-align: error: no entry "zzz". Run `mllm-align list --format ids` to see the ids.\n',
+      stderr: 'mllm-align: error: no entry "zzz" in the catalogue; run `mllm-align list --format ids` to see the ids\n',
     });
   });
 

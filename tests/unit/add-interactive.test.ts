@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAdd } from '../../src/cli/commands/add.js';
+import { exitCodeOf } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Choice, Prompter } from '../../src/cli/prompt-entry.js';
 import { FIXED_NOW, FIXTURES } from '../helpers.js';
@@ -68,7 +69,7 @@ describe('add at a terminal', () => {
     const io = memoryIo(dir);
     const asked: Asked[] = [];
     const answers = ['Gadget: A Synthetic Paper for Prompt Tests', 'Gadget', 'Ada Test; Bo Example', '2023', 'data-driven', 'task-data', '2310.99999'];
-    const code = await runAdd(io, { ...ARGS, values: { modalities: ['image', 'text'] } }, { prompter: scripted(answers, asked) });
+    const code = exitCodeOf(await runAdd(io, { ...ARGS, values: { modalities: ['image', 'text'] } }, { prompter: scripted(answers, asked) }));
     expect([code, io.err()]).toEqual([0, '']);
     expect(io.out()).toBe('entries/gadget.yaml\n');
     expect(asked).toEqual([
@@ -107,7 +108,7 @@ describe('add at a terminal', () => {
     const io = memoryIo(dir);
     const asked: Asked[] = [];
     const values = { name: 'X-Test', title: 'X Test', authors: ['A B'], year: '2024', category: 'tool', subcategory: 'program' };
-    const code = await runAdd(io, { ...ARGS, dryRun: true, values }, { prompter: scripted(['', '', 'https://x.example'], asked) });
+    const code = exitCodeOf(await runAdd(io, { ...ARGS, dryRun: true, values }, { prompter: scripted(['', '', 'https://x.example'], asked) }));
     expect(code).toBe(0);
     expect(asked.map((a) => a.message)).toEqual(['arXiv id (empty if none)', 'DOI (empty if none)', 'url: The paper\'s or the project\'s web page (http or https).']);
     expect(io.out()).toContain('url: https://x.example\n');
@@ -117,7 +118,7 @@ describe('add at a terminal', () => {
     const dir = project();
     const before = readdirSync(path.join(dir, 'entries'));
     const io = memoryIo(dir);
-    const code = await runAdd(io, { ...ARGS, values: { category: 'tool' } }, { prompter: scripted(['A Title', '^C'], []) });
+    const code = exitCodeOf(await runAdd(io, { ...ARGS, values: { category: 'tool' } }, { prompter: scripted(['A Title', '^C'], []) }));
     expect([code, io.out(), io.err()]).toEqual([130, '', 'mllm-align: cancelled; nothing written\n']);
     expect(readdirSync(path.join(dir, 'entries'))).toEqual(before);
   });
@@ -126,7 +127,7 @@ describe('add at a terminal', () => {
     const dir = project();
     const io = memoryIo(dir);
     const values = { name: 'X-Test', title: 'X Test', authors: ['A B'], year: '2024', category: 'tool', url: 'https://x.example' };
-    const code = await runAdd(io, { ...ARGS, values }, { prompter: scripted([], []) });
+    const code = exitCodeOf(await runAdd(io, { ...ARGS, values }, { prompter: scripted([], []) }));
     expect([code, io.out(), io.err()]).toEqual([0, 'entries/x-test.yaml\n', '']);
   });
 });

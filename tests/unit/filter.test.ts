@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/catalogue.js';
+import { DataError } from '../../src/core/errors.js';
 import { criteriaFromSelection, selectEntries, type SelectionOptions } from '../../src/cli/selection.js';
 import { listEntryFiles, readSources } from '../../src/load/read.js';
 import { applyFilter } from '../../src/query/filter.js';
@@ -115,13 +116,11 @@ describe('criteriaFromSelection: flags, alone and with a query', () => {
   ])('%j %j', (opts, query, want) => expect(select(opts, query)).toEqual(want));
 
   it.each<[SelectionOptions, string]>([
-    [{ modality: ['vide'] }, '--modality: unknown modality "vide". Did you mean "video"? Valid modalities: text, image, video, audio, speech, music, 3d, point-cloud, depth, thermal, imu, sensor, table, chart, document, gui, motion'],
-    [{ category: ['percevier'] }, '--category: unknown category "percevier". Did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)'],
+    [{ modality: ['vide'] }, '--modality: unknown modality "vide"; did you mean "video"? Valid modalities: text, image, video, audio, speech, music, 3d, point-cloud, depth, thermal, imu, sensor, table, chart, document, gui, motion'],
+    [{ category: ['percevier'] }, '--category: unknown category "percevier"; did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)'],
     [{ since: ['soon'] }, '--since: since needs a four-digit year such as 2023; got "soon"'],
     [{ year: ['=>2023'] }, '--year: malformed year comparison "=>2023"; write 2023, =2023, >2022, >=2023, <2024, <=2023 or 2022..2023'],
     [{ tag: [''] }, '--tag: tag needs a value, e.g. tag:TAG'],
-    [{ buildsOn: ['lava'] }, 'builds-on: no entry "lava" in the catalogue. Did you mean "llava"?'],
-    [{ buildsOn: ['nothing-like-it'] }, 'builds-on: no entry "nothing-like-it" in the catalogue.'],
   ])('%j fails: %s', (opts, message) => {
     let error: unknown;
     try {
@@ -131,6 +130,14 @@ describe('criteriaFromSelection: flags, alone and with a query', () => {
     }
     expect(error).toBeInstanceOf(QueryError);
     expect((error as Error).message).toBe(message);
+  });
+
+  // An unknown id is a data error (exit 1), the same as `show` with an unknown id (#13).
+  it.each<[SelectionOptions, string]>([
+    [{ buildsOn: ['lava'] }, 'builds-on: no entry "lava" in the catalogue; did you mean "llava"?'],
+    [{ buildsOn: ['nothing-like-it'] }, 'builds-on: no entry "nothing-like-it" in the catalogue; run `mllm-align list --format ids` to see the ids'],
+  ])('%j fails: %s', (opts, message) => {
+    expect(() => selectEntries(catalogue, opts)).toThrow(new DataError(message));
   });
 
   it('parses without a catalogue, for commands that check first', () => {

@@ -62,7 +62,7 @@ describe('parseQuery: terms', () => {
 
 describe('parseQuery: errors', () => {
   it.each([
-    ['modalty:video', 1, `in query term "modalty:video": unknown field "modalty". Did you mean "modality"? Fields: ${FIELDS}`],
+    ['modalty:video', 1, `in query term "modalty:video": unknown field "modalty"; did you mean "modality"? Fields: ${FIELDS}`],
     ['video foo:bar', 7, `in query term "foo:bar": unknown field "foo". Fields: ${FIELDS}. To search for the word itself, put it in quotes: '"foo:bar"'`],
     ['https://example.org', 1, `in query term "https://example.org": unknown field "https". Fields: ${FIELDS}. To search for the word itself, put it in quotes: '"https://example.org"'`],
     ['modality>video', 1, 'in query term "modality>video": only year takes >; write modality:VALUE (comparisons: year:2023, year>=2023, year<2024, year:2022..2023)'],
@@ -80,17 +80,17 @@ describe('parseQuery: errors', () => {
     [
       'category:percevier',
       1,
-      'in query term "category:percevier": unknown category "percevier". Did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)',
+      'in query term "category:percevier": unknown category "percevier"; did you mean "perceiver"? Valid categories: converter (Multimodal Converter), perceiver (Multimodal Perceiver), tool (Tool Learning), data-driven (Data-Driven Method)',
     ],
     [
       'modality:vide',
       1,
-      'in query term "modality:vide": unknown modality "vide". Did you mean "video"? Valid modalities: text, image, video, audio, speech, music, 3d, point-cloud, depth, thermal, imu, sensor, table, chart, document, gui, motion',
+      'in query term "modality:vide": unknown modality "vide"; did you mean "video"? Valid modalities: text, image, video, audio, speech, music, 3d, point-cloud, depth, thermal, imu, sensor, table, chart, document, gui, motion',
     ],
     [
       'subcategory:projecton',
       1,
-      'in query term "subcategory:projecton": unknown subcategory "projecton". Did you mean "projection"? Valid subcategories: projection, embedding-lm, discrete-tokens, query-resampler, adapter, in-llm-expert, controller, program, tool-tuning, domain-data, task-data',
+      'in query term "subcategory:projecton": unknown subcategory "projecton"; did you mean "projection"? Valid subcategories: projection, embedding-lm, discrete-tokens, query-resampler, adapter, in-llm-expert, controller, program, tool-tuning, domain-data, task-data',
     ],
     ['has:paper', 1, 'in query term "has:paper": has: knows only "code" (has:code); got "has:paper"'],
     ['code:maybe', 1, 'in query term "code:maybe": code: takes yes or no; got "code:maybe"'],

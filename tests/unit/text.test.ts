@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arxivBase, editDistance, foldText, normalizeTitle, slugify, suggest } from '../../src/core/text.js';
+import { closest as suggest, didYouMean, editDistance, MAX_SUGGEST_LENGTH, withSuggestion } from '../../src/core/suggest.js';
+import { arxivBase, foldText, normalizeTitle, quoteInput, slugify } from '../../src/core/text.js';
 
 describe('text helpers', () => {
   it.each([
@@ -17,6 +18,33 @@ describe('text helpers', () => {
     ['zzzzzz', ['converter', 'perceiver'], []],
     ['vidoe', ['image', 'video', 'audio'], ['video']],
   ])('suggest(%s) = %j', (w, cands, want) => expect(suggest(w, cands)).toEqual(want));
+
+  it.each([
+    ['abcdef', 'abcxyz', 1, 2],
+    ['abcdef', 'abcdef', 0, 0],
+    ['ab', 'abcdefgh', 2, 3],
+  ])('editDistance(%s, %s, cutoff %i) stops at cutoff + 1 = %i', (a, b, cutoff, d) => expect(editDistance(a, b, cutoff)).toBe(d));
+
+  it('one wording for every suggestion', () => {
+    expect(didYouMean('llav', ['llava', 'llava-1.5', 'llava-med', 'blip-2'], 3)).toBe('did you mean "llava", "llava-1.5" or "llava-med"?');
+    expect(didYouMean('venu', ['venue'])).toBe('did you mean "venue"?');
+    expect(didYouMean('zzzz', ['venue'])).toBeUndefined();
+    expect(withSuggestion('unknown field "venu"', 'venu', ['venue'])).toBe('unknown field "venu"; did you mean "venue"?');
+    expect(withSuggestion('no entry "q"', 'q', ['venue'], { otherwise: 'see the list' })).toBe('no entry "q"; see the list');
+  });
+
+  it('a word longer than the limit gets no suggestion (never compared, so a 2 MB word costs nothing)', () => {
+    const long = 'v'.repeat(2_000_000);
+    expect(suggest(long, ['venue', 'v'.repeat(1_999_999)])).toEqual([]);
+    expect(suggest('v'.repeat(MAX_SUGGEST_LENGTH + 1), ['v'.repeat(MAX_SUGGEST_LENGTH)])).toEqual([]);
+  });
+
+  it.each([
+    ['plain', '"plain"'],
+    ['LLaVA\u001b]0;x\u0007', '"LLaVA\\u001b]0;x\\u0007"'],
+    ['a\u200bb\u202e', '"a\\u200bb\\u202e"'],
+    ['x'.repeat(70), `"${'x'.repeat(60)}…" (70 characters)`],
+  ])('quoteInput(%j) = %s', (input, want) => expect(quoteInput(input)).toBe(want));
 
   it.each([
     ['LLaVA-1.5', 'llava-1.5'],

@@ -3,16 +3,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
 import { ARXIV_PATTERN } from '../../core/schema-def.js';
-import { DataError, EXIT_OK, UsageError } from '../../core/errors.js';
+import { DataError, UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
 import { checkNewEntries, findExisting, prepareNewEntries } from '../../ingest/check.js';
 import { FIELD_FLAGS, flagsToPartial, type FlagValues } from '../../ingest/flags.js';
 import { completePartial, isoDate, isPlainId, mergePartials, missingFields, toEntry, type PartialEntry } from '../../ingest/partial.js';
-import { displayPath, listEntryFiles, readSources, resolveEntriesDir } from '../../load/read.js';
+import { displayPath } from '../../load/read.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import { formatDiagnosticLine } from '../../render/diagnostics.js';
 import { entryPath, removeWritten, writeNewFile } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
+import { outcome, type Outcome } from '../outcome.js';
 import { parseCategory } from '../options.js';
 import { fetchArxiv } from '../fetch-arxiv.js';
 import { inquirerPrompter, isPromptCancel, promptMissing, type Prompter } from '../prompt-entry.js';
@@ -30,28 +32,26 @@ export interface AddDeps {
   prompter?: () => Promise<Prompter>;
 }
 
-/** Exit code after Ctrl-C at a prompt, as shells report SIGINT. */
-export const EXIT_CANCELLED = 130;
-
 // Fields that belong to one paper: with several BibTeX records they would make every entry the same.
 const PER_PAPER = ['id', 'name', 'title', 'authors', 'year', 'arxiv', 'doi', 'url', 'code', 'citekey', 'summary'];
 
 /** Build, check and write the new entries; prints each new file's path. */
-export async function runAdd(io: Io, args: AddArgs, deps: AddDeps = {}): Promise<number> {
+export async function runAdd(io: Io, args: AddArgs, deps: AddDeps = {}): Promise<Outcome> {
   try {
     return await addEntries(io, args, deps);
   } catch (err) {
     if (!isPromptCancel(err)) throw err;
     io.stderr('mllm-align: cancelled; nothing written\n');
-    return EXIT_CANCELLED;
+    return { problems: 0, cancelled: true };
   }
 }
 
-async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<number> {
+async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome> {
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const dir = resolveEntriesDir(args.entries, io.env, io.cwd, !args.dryRun);
+  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const dir = opened.dir;
   const bases = await readBases(io, args, flags);
   const today = isoDate(io.now());
   const entries: Entry[] = [];
@@ -64,17 +64,16 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<number>
     entries.push(finish(completePartial(merged, today), label));
   }
   const show = (abs: string) => displayPath(abs, io.cwd);
-  const catalogue = readSources(listEntryFiles(dir), show);
   const fresh = prepareNewEntries(entries, (id) => show(entryPath(dir, id)));
-  const existing = findExisting(catalogue, fresh);
+  const existing = findExisting(opened.sources, fresh);
   if (existing.length > 0) throw new DataError(`${listWords(existing, 'and')} already exist${existing.length === 1 ? 's' : ''}; nothing written`);
-  const diagnostics = checkNewEntries(catalogue, fresh, io.now());
+  const diagnostics = checkNewEntries(opened.parsed, fresh, io.now());
   for (const d of diagnostics) io.stderr(formatDiagnosticLine(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) throw new DataError(`nothing written: ${errors} error${errors === 1 ? '' : 's'} in the new entr${fresh.length === 1 ? 'y' : 'ies'}`);
   if (args.dryRun) {
     io.stdout(fresh.map((n) => n.text).join('---\n'));
-    return EXIT_OK;
+    return outcome();
   }
   const written: string[] = [];
   try {
@@ -89,7 +88,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<number>
     throw err;
   }
   for (const abs of written) io.stdout(show(abs) + '\n');
-  return EXIT_OK;
+  return outcome();
 }
 
 interface Base {

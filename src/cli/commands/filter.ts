@@ -1,8 +1,8 @@
 /** `mllm-align filter [query…]`: the entries that meet flags and a query, printed as `list` prints them. */
 import { sortEntries, type SortKey } from '../../catalogue.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import type { Io } from '../io.js';
-import { loadCatalogue } from '../load.js';
+import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '../selection.js';
 import { printEntries, type ListFormat } from '../print-entries.js';
 
@@ -15,12 +15,14 @@ export interface FilterArgs {
 }
 
 /** Select entries and print them; no match is an empty result, not a failure. */
-export async function runFilter(io: Io, args: FilterArgs): Promise<number> {
+export async function runFilter(io: Io, args: FilterArgs): Promise<Outcome> {
   // Parse first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
+  const opened = await openCatalogue(io, { entries: args.entries });
+  const leftOut = reportLeftOut(io, opened);
+  const { catalogue } = opened;
   const selected = selectByCriteria(catalogue, criteria);
   if (selected.length === 0 && args.format !== 'count') io.stderr('mllm-align: no entries match\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
-  return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+  return outcome(leftOut);
 }

@@ -1,11 +1,10 @@
 /** `mllm-align format [paths…] [--check]`: rewrite entry files in canonical form, or check that they are. */
 import type { Entry } from '../../core/entry.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../core/errors.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import { renderEntryYaml } from '../../render/yaml.js';
-import { validateAll } from '../../validate/validate.js';
 import { replaceFileAtomic } from '../../store/write-entry.js';
-import { readCheckSet } from '../check-set.js';
 import type { Io } from '../io.js';
+import type { Outcome } from '../outcome.js';
 
 export interface FormatArgs {
   paths: string[];
@@ -16,9 +15,9 @@ export interface FormatArgs {
 }
 
 /** Canonicalise clean entry files; files with errors are left untouched and named. */
-export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
-  const set = await readCheckSet(io, args.paths, args.entries, !args.check);
-  const result = validateAll(set.sources, { now: io.now() });
+export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
+  const set = await openCatalogue(io, { paths: args.paths, entries: args.entries, forWriting: !args.check });
+  const result = set.validation;
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
   // Keys are derived over the whole catalogue read, so a pinned key is the one exports print today.
   const keys = args.pinKeys ? (await import('../../render/bibtex.js')).assignCitekeys(result.entries.map((e) => e.entry)) : undefined;
@@ -54,6 +53,5 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<number> {
   const verb = args.check ? 'need formatting' : 'formatted';
   const failed = unwritten ? `, ${unwritten} could not be written` : '';
   io.stderr(`${sources.length} file${sources.length === 1 ? '' : 's'}: ${changed - unwritten} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}${failed}\n`);
-  if (unwritten > 0) return EXIT_USAGE;
-  return (args.check && changed > 0) || skipped > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return { problems: (args.check ? changed : 0) + skipped, failed: unwritten > 0 };
 }

@@ -1,8 +1,8 @@
 /** `mllm-align list`: the catalogue as a table, JSON or ids. */
 import { sortEntries, type SortKey } from '../../catalogue.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import type { Io } from '../io.js';
-import { loadCatalogue } from '../load.js';
+import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 import { parseCategory } from '../options.js';
 import { printEntries, type ListFormat } from '../print-entries.js';
 
@@ -14,11 +14,13 @@ export interface ListArgs {
 }
 
 /** List the catalogue, optionally one category. */
-export async function runList(io: Io, args: ListArgs): Promise<number> {
+export async function runList(io: Io, args: ListArgs): Promise<Outcome> {
   const category = args.category === undefined ? undefined : parseCategory(args.category);
-  const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
+  const opened = await openCatalogue(io, { entries: args.entries });
+  const leftOut = reportLeftOut(io, opened);
+  const { catalogue } = opened;
   const selected = category ? catalogue.entries.filter((e) => e.category === category.id) : catalogue.entries;
   if (selected.length === 0) io.stderr('mllm-align: no entries\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
-  return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+  return outcome(leftOut);
 }

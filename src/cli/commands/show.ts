@@ -1,9 +1,9 @@
 /** `mllm-align show <id>`: one entry in full, with the entries it builds on and those building on it. */
 import { findEntry } from '../../catalogue.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import { loadShowRenderer, type EntryView, type ShowFormat } from '../../render/show.js';
 import type { Io } from '../io.js';
-import { loadCatalogue } from '../load.js';
+import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 
 export interface ShowArgs {
   id: string;
@@ -14,8 +14,10 @@ export interface ShowArgs {
 const MAX_WIDTH = 100;
 
 /** Print one entry in the chosen format. */
-export async function runShow(io: Io, args: ShowArgs): Promise<number> {
-  const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
+export async function runShow(io: Io, args: ShowArgs): Promise<Outcome> {
+  const opened = await openCatalogue(io, { entries: args.entries });
+  const leftOut = reportLeftOut(io, opened);
+  const { catalogue } = opened;
   const entry = findEntry(catalogue, args.id);
   const view: EntryView = {
     entry,
@@ -26,5 +28,5 @@ export async function runShow(io: Io, args: ShowArgs): Promise<number> {
   };
   const render = await loadShowRenderer(args.format);
   io.stdout(render(view, { color: io.color && args.format === 'text', width: Math.min(io.columns ?? 80, MAX_WIDTH) }));
-  return hadErrors ? EXIT_PROBLEMS : EXIT_OK;
+  return outcome(leftOut);
 }

@@ -1,10 +1,9 @@
 /** `mllm-align validate [paths…]`: check entry files and report every problem. */
 import { formatDiagnosticLine, formatGithubAnnotation, formatSummary, type DiagnosticFormat } from '../../render/diagnostics.js';
 import { countDiagnostics } from '../../validate/diagnostics.js';
-import { validateAll } from '../../validate/validate.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../core/errors.js';
-import { readCheckSet } from '../check-set.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import type { Io } from '../io.js';
+import { outcome, type Outcome } from '../outcome.js';
 
 export interface ValidateArgs {
   paths: string[];
@@ -13,9 +12,8 @@ export interface ValidateArgs {
 }
 
 /** Validate the catalogue, or the given files against it. */
-export async function runValidate(io: Io, args: ValidateArgs): Promise<number> {
-  const set = await readCheckSet(io, args.paths, args.entries);
-  const result = validateAll(set.sources, { now: io.now(), reportFor: set.named });
+export async function runValidate(io: Io, args: ValidateArgs): Promise<Outcome> {
+  const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries })).validation;
   const { errors, warnings } = countDiagnostics(result.diagnostics);
   if (args.format === 'json') {
     io.stdout(JSON.stringify({ files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
@@ -28,5 +26,5 @@ export async function runValidate(io: Io, args: ValidateArgs): Promise<number> {
     for (const d of result.diagnostics) io.stdout(formatDiagnosticLine(d, paint) + '\n');
   }
   io.stderr(formatSummary(result.files, errors, warnings) + '\n');
-  return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  return outcome(errors);
 }

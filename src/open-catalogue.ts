@@ -1,0 +1,73 @@
+/**
+ * The one door to the catalogue: read → parse → validate → build. Every command that reads entries
+ * opens them here and gets the same result; a cache or a new command plugs in here once.
+ */
+import path from 'node:path';
+import { buildCatalogue, type Catalogue } from './catalogue.js';
+import { parseSources, type ParsedSource } from './load/parse.js';
+import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from './load/read.js';
+import type { SourceFile } from './load/source.js';
+import type { Diagnostic } from './validate/diagnostics.js';
+import { validateParsed, type ValidationResult } from './validate/validate.js';
+
+/** What opening needs from the process: where we are, the environment and the clock. */
+export interface OpenContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+}
+
+export interface OpenOptions {
+  /** Files, folders or globs named on the command line; none means the whole catalogue. */
+  paths?: readonly string[];
+  /** The --entries option. */
+  entries?: string;
+  /** A command that writes: never fall back to the catalogue shipped inside the package. */
+  forWriting?: boolean;
+}
+
+export interface OpenedCatalogue {
+  /** The catalogue folder. */
+  dir: string;
+  /** Every file read: the named ones and, when they lie in the catalogue, the rest of it as context. */
+  sources: SourceFile[];
+  /** The same files after the parse step. */
+  parsed: ParsedSource[];
+  /** The named files (or the whole catalogue), as displayed: the ones reported on. */
+  named: ReadonlySet<string>;
+  /** Absolute path of each displayed file. */
+  absolute: ReadonlyMap<string, string>;
+  /** Diagnostics of the named files, sorted; entries of files with errors are left out. */
+  validation: ValidationResult;
+  /** The errors among `validation.diagnostics`. */
+  errors: Diagnostic[];
+  /** The entries of files without errors. */
+  catalogue: Catalogue;
+}
+
+/** Open the catalogue (or the named files, checked against their catalogue). */
+export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): Promise<OpenedCatalogue> {
+  const paths = opts.paths ?? [];
+  // Named files need no catalogue to be written to; only a run over the whole catalogue does.
+  const dir = resolveEntriesDir(opts.entries, ctx.env, ctx.cwd, Boolean(opts.forWriting) && paths.length === 0);
+  const given = paths.length > 0 ? await expandPaths(paths, ctx.cwd) : listEntryFiles(dir);
+  // Files inside the catalogue are read with the rest of it, so duplicates and builds_on links are
+  // seen even when one file is named.
+  const insideCatalogue = given.some((f) => path.dirname(f) === dir);
+  const context = insideCatalogue ? [...new Set([...listEntryFiles(dir), ...given])] : given;
+  const show = (abs: string) => displayPath(abs, ctx.cwd);
+  const sources = readSources(context, show);
+  const parsed = parseSources(sources);
+  const named = new Set(given.map(show));
+  const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+  return {
+    dir,
+    sources,
+    parsed,
+    named,
+    absolute: new Map(context.map((abs) => [show(abs), abs])),
+    validation,
+    errors: validation.diagnostics.filter((d) => d.severity === 'error'),
+    catalogue: buildCatalogue(validation.entries),
+  };
+}
