@@ -344,7 +344,7 @@ describe('add from flags', () => {
   it.each([
     ['same arXiv id with a version', ['--arxiv', '2304.08485v2', '--year', '2023'], 'entries/test-vl.yaml:10:8: error same arXiv id as entries/llava.yaml (MA203)'],
     ['same title ignoring case and punctuation', ['--url', 'https://a.example', '--title', 'visual instruction-tuning!'], 'entries/test-vl.yaml:4:8: error same title as entries/llava.yaml (MA205)'],
-    ['a builds_on target that does not exist', ['--url', 'https://a.example', '--builds-on', 'blip2'], 'entries/test-vl.yaml:12:5: error builds_on names \"blip2\", which is not in the catalogue; did you mean "blip-2"? (MA206)'],
+    ['a builds_on target that does not exist', ['--url', 'https://a.example', '--builds-on', 'blip2'], 'entries/test-vl.yaml:12:5: error builds_on names "blip2", which is not in the catalogue; did you mean "blip-2"? (MA206)'],
     ['a subcategory of another category', ['--url', 'https://a.example', '--subcategory', 'adapter'], 'entries/test-vl.yaml:10:14: error subcategory `adapter` belongs to `perceiver`, not `converter`; use one of: projection, embedding-lm, discrete-tokens (MA106)'],
   ])('refused, exit 1, nothing written: %s', (_, extra, line) => {
     const dir = project();
