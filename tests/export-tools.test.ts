@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../src/core/entry.js';
 import { joinName, splitName } from '../src/core/names.js';
-import { assignCitekeys } from '../src/render/bibtex.js';
+import { assignCitekeys } from '../src/cite/keys.js';
 import { FIXTURES, ROOT, runInMemory } from './helpers.js';
 import { itWithTools, runTool } from './tools.js';
 

@@ -1,4 +1,5 @@
-/** Rules the schema cannot express: on one entry (MA106, MA107, MA111) and across entries (MA2xx). */
+/** Rules the schema cannot express: on one entry (MA106, MA107, MA111–MA113) and across entries (MA2xx). */
+import { closestVenue, parseVenue } from '../cite/venues.js';
 import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
 import { arxivBase, normalizeTitle, suggest } from '../core/text.js';
@@ -56,8 +57,23 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
         makeDiagnostic('MA208', parsed.file, parsed.locate(['year']), `\`year\` ${f.year} disagrees with arXiv id ${arxiv} (first posted ${arxivYear}); check which is right`),
       );
     }
+  }  if (typeof f.id === 'string' && f.citekey === undefined) {
+    out.push(
+      makeDiagnostic('MA112', parsed.file, parsed.locate(['id']), 'no pinned `citekey`: the key exported today may move when entries are added; pin it with `mllm-align format --pin-keys`'),
+    );
+  }
+  const venue = str(f.venue);
+  if (venue && !/[\r\n]/.test(venue) && parseVenue(venue) === undefined) {
+    const close = closestVenue(venue);
+    const hint = close ? `did you mean \`${close}\`?` : 'write it as the table writes venues, e.g. `CVPR 2024`, `Findings of ACL 2024`, `ECCV 2024 Workshops`, `TMLR 2025`';
+    out.push(makeDiagnostic('MA113', parsed.file, parsed.locate(['venue']), `venue ${excerpt(venue)} is not in the venue table (src/cite/venues.ts); ${hint}`));
   }
   return out;
+}
+
+/** User text for a message: quoted with its control characters escaped, cut to a short excerpt. */
+function excerpt(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
 function baseName(file: string): string {
