@@ -10,6 +10,8 @@ export interface LoadedCatalogue {
   dir: string;
   /** Whether some file had an error (its entry is left out). */
   hadErrors: boolean;
+  /** The files left out for their errors, as displayed, sorted. */
+  leftOut: string[];
 }
 
 /** Read, validate and build the catalogue; files with errors are left out and named on stderr. */
@@ -23,5 +25,6 @@ export function loadCatalogue(io: Io, entriesOption: string | undefined): Loaded
     const files = new Set(errors.map((d) => d.file)).size;
     io.stderr(`mllm-align: ${files} file${files === 1 ? '' : 's'} with errors left out; run \`mllm-align validate\` for details\n`);
   }
-  return { catalogue: buildCatalogue(result.entries), dir, hadErrors: errors.length > 0 };
+  const leftOut = [...new Set(errors.map((d) => d.file))].sort();
+  return { catalogue: buildCatalogue(result.entries), dir, hadErrors: errors.length > 0, leftOut };
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from '../../core/errors.js';
+import { listWords } from '../../core/text.js';
 import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
 import { replaceFileAtomic } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
@@ -14,6 +15,8 @@ export interface ExportArgs {
   output?: string;
   check: boolean;
   ascii: boolean;
+  /** With --output: write the good entries even when some files have errors. */
+  skipInvalid?: boolean;
   /** The same selection flags and query as `filter`. */
   selection: SelectionOptions;
   query: string[];
@@ -23,9 +26,17 @@ export interface ExportArgs {
 export async function runExport(io: Io, args: ExportArgs): Promise<number> {
   if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
+  if (args.skipInvalid && (args.output === undefined || args.check)) throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const { catalogue, hadErrors } = loadCatalogue(io, args.entries);
+  const { catalogue, hadErrors, leftOut } = loadCatalogue(io, args.entries);
+  // A file with errors must not cost a good entry its place in a bibliography (issue 10): a file
+  // export writes nothing unless --skip-invalid says the rest will do.
+  if (hadErrors && args.output !== undefined && !args.check && !args.skipInvalid) {
+    io.stderr(`mllm-align: ${args.output} not written: ${listWords(leftOut, 'and')} ha${leftOut.length === 1 ? 's' : 've'} errors; fix ${leftOut.length === 1 ? 'it' : 'them'}, or pass --skip-invalid to write the other entries\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (hadErrors) io.stderr(`mllm-align: left out of the export: ${listWords(leftOut, 'and')}\n`);
   const entries = selectByCriteria(catalogue, criteria);
   const text = await renderExport(args.format, entries, { ascii: args.ascii });
   if (args.format === 'bibtex' && args.ascii) {
