@@ -188,25 +188,27 @@ export function venueKind(ref: VenueRef): VenueKind {
   return ref.findings || ref.workshops ? 'conference' : ref.venue.kind;
 }
 
-/** Every short form with this year, for suggestions: "CVPR 2024", "CVPR 2024 Workshops", "Findings of ACL 2024". */
-function shortForms(year: number | undefined): string[] {
-  const y = year !== undefined ? ` ${year}` : '';
-  return VENUES.flatMap((v) => [
-    `${v.short}${y}`,
-    ...(v.kind === 'conference' ? [`${v.short}${y} Workshops`] : []),
-    ...(v.findings ? [`Findings of ${v.short}${y}`] : []),
-  ]);
-}
-
-/** The known short form closest to an unknown venue, if one is close. */
+/** The known short form closest to an unknown venue, if one is close: "NeurlPS 2023 (Oral)" -> "NeurIPS 2023". */
 export function closestVenue(text: string): string | undefined {
   // A long name the table knows ("IEEE Transactions on Pattern Analysis…") gives its short form.
   const long = venueFromRecord(text, undefined);
   if (long !== undefined) return long;
   const { rest } = splitRemarks(text);
   const year = /\b((?:19|20)\d{2})\b/.exec(rest)?.[1];
-  // The one suggestion helper; short words only, so its cost stays bounded.
-  return suggest(rest.slice(0, 60), shortForms(year === undefined ? undefined : Number(year)))[0];
+  const workshops = /\bworkshops?\b/i.test(rest);
+  const findings = /^findings of\b/i.test(rest);
+  const name = rest.replace(/^findings of\s+/i, '').replace(/\s*\bworkshops?\b/i, '').replace(/,?\s*\b(?:19|20)\d{2}\b/, '').trim();
+  // The one suggestion helper, on the name alone (short words, bounded cost); the year is kept as written.
+  const close = suggest(name.slice(0, 40), VENUES.flatMap((v) => [v.short, ...(v.aliases ?? [])]))[0];
+  const venue = close === undefined ? undefined : BY_SHORT.get(close.toLowerCase());
+  if (!venue) return undefined;
+  return formatVenue({
+    venue,
+    ...(year !== undefined ? { year: Number(year) } : {}),
+    workshops: workshops && venue.kind === 'conference',
+    findings: findings && Boolean(venue.findings),
+    remarks: [],
+  });
 }
 
 /** A long name folded to lower-case words: "Proceedings of the IEEE/CVF Conference on …" -> "proceedings of the ieee cvf conference on …". */

@@ -96,6 +96,7 @@ describe('add at a terminal', () => {
         'modalities:',
         '  - image',
         '  - text',
+        'citekey: test2023gadget',
         'added: 2026-11-26',
         '',
       ].join('\n'),

@@ -146,7 +146,7 @@ async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<{ 
     const parsed = parseBibtex(text);
     const problems: Problem[] = parsed.errors.map((e) => ({ message: `${source}: cannot read BibTeX: ${e}`, data: true }));
     if (parsed.records.length === 0) {
-      problems.push({ message: `${source}: no BibTeX records found`, data: true });
+      if (problems.length === 0) problems.push({ message: `${source}: no BibTeX records found`, data: true });
       reportProblems(io, problems);
     }
     const records = pickRecords(parsed.records, args.keys ?? [], source);
