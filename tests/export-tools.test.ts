@@ -244,3 +244,20 @@ function bblItems(bbl: string): Map<string, string> {
   }
   return out;
 }
+
+describe('every letter of Latin-1 and Latin Extended-A in the ASCII export', () => {
+  itWithTools(['pdflatex', 'bibtex'], 'compiles with pdflatex + bibtex (commands OT1 lacks come with \\providecommand in an @preamble)', async () => {
+    const { renderBibtex } = await import('../src/render/bibtex.js');
+    const letters = Array.from({ length: 0x17f - 0xa0 + 1 }, (_, i) => String.fromCodePoint(0xa0 + i)).filter((c) => /^\p{L}$/u.test(c)).join('');
+    const entry: Entry = { id: 'x', name: 'X', title: `All ${letters}`, authors: [`Ann ${letters.slice(0, 30)}`], year: 2023, category: 'converter', arxiv: '2301.00001', citekey: 'k2023' };
+    const work = workdir();
+    writeFileSync(path.join(work, 'refs.bib'), renderBibtex([entry], { ascii: true }));
+    writeFileSync(path.join(work, 'doc.tex'), '\\documentclass{article}\n\\begin{document}\n\\cite{k2023}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n');
+    const latex = ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'];
+    expect(runTool('pdflatex', latex, work).status).toBe(0);
+    expect(runTool('bibtex', ['doc'], work).status).toBe(0);
+    const r = runTool('pdflatex', latex, work);
+    expect(r.status, r.stdout.slice(-2000)).toBe(0);
+    expect(complaints(readFileSync(path.join(work, 'doc.log'), 'latin1'), /^! |Undefined control sequence/)).toEqual([]);
+  });
+});

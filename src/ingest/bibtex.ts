@@ -45,6 +45,8 @@ const OWN_COMMANDS: ReadonlyArray<[RegExp, string]> = [
   [/\{\\lmiddot\}/g, 'ŀ'],
   [/\{\\napostrophe\}/g, 'ŉ'],
   [/\{\\textlongs\}/g, 'ſ'],
+  [/\{\\Tstroke\}/g, 'Ŧ'],
+  [/\{\\tstroke\}/g, 'ŧ'],
 ];
 
 /** Parse BibTeX text into one partial entry per record; LaTeX becomes Unicode. */

@@ -102,6 +102,8 @@ const LETTERS: Readonly<Record<string, string>> = {
   ŀ: '{\\lmiddot}',
   ŉ: '{\\napostrophe}',
   ſ: '{\\textlongs}',
+  Ŧ: '{\\Tstroke}',
+  ŧ: '{\\tstroke}',
   ª: '{\\textordfeminine}',
   º: '{\\textordmasculine}',
   µ: '{\\textmu}',
@@ -139,13 +141,22 @@ export const PROVIDED: Readonly<Record<string, string>> = {
   lmiddot: 'l\\textperiodcentered{}',
   napostrophe: "'n",
   textlongs: 's',
+  Tstroke: 'T',
+  tstroke: 't',
 };
 
-/** An @preamble defining the PROVIDED commands that `text` uses, or '' when it uses none. */
+/**
+ * An @preamble giving each PROVIDED command that `text` uses a stand-in, or '' when it uses none. A
+ * command T1 declares (\DH, the ogonek \k) gets an encoding default (`\?\DH`, what \DeclareTextCommandDefault
+ * writes), so OT1 documents print the stand-in and T1 ones the real letter; one no encoding has gets \providecommand.
+ */
 export function latexPreamble(text: string): string {
   const used = Object.keys(PROVIDED).filter((cmd) => text.includes(`{\\${cmd}}`));
-  if (used.length === 0) return '';
-  return `@preamble{"${used.map((cmd) => `\\providecommand{\\${cmd}}{${PROVIDED[cmd]!}}`).join(' ')}"}\n`;
+  const defs = used.map((cmd) => `\\expandafter\\providecommand\\csname ?\\string\\${cmd}\\endcsname{${PROVIDED[cmd]!}}\\providecommand{\\${cmd}}{${PROVIDED[cmd]!}}`);
+  // The ogonek (ą) is T1's only accent: under OT1 the bare letter stands in.
+  if (text.includes('\\k{')) defs.push('\\expandafter\\providecommand\\csname ?\\string\\k\\endcsname[1]{#1}');
+  if (defs.length === 0) return '';
+  return `@preamble{"${defs.join(' ')}"}\n`;
 }
 
 /** What stands in for a character that has no LaTeX form (CJK and the like) in the ASCII export. */
