@@ -90,11 +90,16 @@ export function recordToPartial(rec: BibEntry): { partial: PartialEntry; notes: 
   if (year !== undefined) out.year = year;
   // The DOI DataCite gives every arXiv paper only repeats the arXiv id.
   if (doi && !isArxivDoi(doi)) out.doi = doi;
-  const url = text('url');
+  // DBLP escapes a URL's underscores (paper\_files); an address has no TeX in it.
+  const url = text('url')?.replace(/\\([_%&#$~])/g, '$1');
   if (url && /^https?:\/\//.test(url) && !(arxiv && findArxivId(url))) out.url = url;
   else if (arxiv) out.url = `https://arxiv.org/abs/${arxiv.replace(/v\d+$/, '')}`;
   const long = text('booktitle') ?? text('journal') ?? text('journaltitle');
   // "arXiv preprint arXiv:2304.08485" (Google Scholar), "CoRR" (DBLP) and "ArXiv" (Semantic Scholar) are not venues.
-  if (long && !/^(?:arxiv\b|corr$)/i.test(long)) out.venue = venueFromRecord(long, recordYear ? Number(recordYear) : undefined) ?? long;
+  if (long && !/^(?:arxiv\b|corr$)/i.test(long)) {
+    // The NeurIPS proceedings name the Datasets and Benchmarks Track only in the paper's address.
+    const track = /Datasets_and_Benchmarks/.test(url ?? '') && !/datasets and benchmarks/i.test(long) ? ' Datasets and Benchmarks Track' : '';
+    out.venue = venueFromRecord(long + track, recordYear ? Number(recordYear) : undefined) ?? long;
+  }
   return { partial: out, notes };
 }

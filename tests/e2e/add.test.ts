@@ -457,3 +457,51 @@ describe('add from flags', () => {
     expectClean(dir, ['test-vl']);
   });
 });
+
+describe('add --from-bibtex with real records (tests/fixtures/add/real)', () => {
+  const REAL = path.join(FIXTURES, 'add', 'real');
+
+  it('arXiv\'s own record of a paper the catalogue has is refused as a duplicate naming the file (exit 1), though --category is missing', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'arxiv.bib')], { cwd: dir });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: already in the catalogue as entries/llava.yaml (same arXiv id 2304.08485); nothing to add\n' });
+  });
+
+  it('a README with several records: without --key every record is checked and every problem reported', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'google-scholar.bib')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('mllm-align: error:'))).toEqual([
+      'mllm-align: error: record chen2024expanding: missing required fields: --name and --category',
+      'mllm-align: error: record gao2024mini: missing required field: --category',
+      'mllm-align: error: record chen2024far: missing required fields: --name and --category',
+      'mllm-align: error: record chen2024internvl: missing required fields: --category and one of --arxiv, --doi, --url',
+    ]);
+    // Scholar shortens author lists; each such record gets a note.
+    expect(r.stderr.split('\n').filter((l) => l.includes(': note: the author list ends with "and others"'))).toHaveLength(4);
+  });
+
+  it('--key picks the one paper; the README\'s {InternVL} casing gives the name InternVL and the id internvl', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'readme-internvl.bib'), '--key', 'chen2023internvl', '--category', 'perceiver', '--added', '2026-11-26'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: 'entries/internvl.yaml\n', stderr: '' });
+    const text = readFileSync(path.join(dir, 'entries', 'internvl.yaml'), 'utf8');
+    expect(text).toContain('\nid: internvl\nname: InternVL\ntitle: "InternVL: Scaling up Vision Foundation Models and Aligning for Generic Visual-Linguistic Tasks"\n');
+    expect(text).toContain('\nyear: 2023\ncategory: perceiver\narxiv: "2312.14238"\nurl: https://arxiv.org/abs/2312.14238\ncitekey: chen2023internvl\n');
+    expectClean(dir, ['internvl']);
+  });
+
+  it('Google Scholar\'s record of a CVPR paper gives the venue CVPR 2024, exported with the proceedings\' full name', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'google-scholar.bib'), '--key', 'chen2024internvl', '--category', 'perceiver', '--name', 'InternVL', '--url', 'https://github.com/OpenGVLab/InternVL'], { cwd: dir });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'entries/internvl.yaml\n',
+      stderr: `${path.join(REAL, 'google-scholar.bib')}: record chen2024internvl: note: the author list ends with "and others"; add the remaining authors\n`,
+    });
+    expect(readFileSync(path.join(dir, 'entries', 'internvl.yaml'), 'utf8')).toContain('\nyear: 2024\ncategory: perceiver\nurl: https://github.com/OpenGVLab/InternVL\nvenue: CVPR 2024\n');
+    const bib = runBinary(['show', 'internvl', '--format', 'bibtex'], { cwd: dir }).stdout;
+    expect(bib).toContain('  booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)},\n  year      = {2024},\n');
+  });
+});
