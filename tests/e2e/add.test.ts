@@ -505,3 +505,20 @@ describe('add --from-bibtex with real records (tests/fixtures/add/real)', () => 
     expect(bib).toContain('  booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)},\n  year      = {2024},\n');
   });
 });
+
+describe('TeX in, TeX out (issue 10)', () => {
+  it('Sur{\\\'\\i}s is stored as Surís (NFC), found by filter --author suris, and written back as Sur{\\\'{\\i}}s by --ascii', () => {
+    const dir = project();
+    const bib = "@inproceedings{x, title = {{ViperX}: Tests}, author = {Sur{\\'\\i}s, D{\\'\\i}dac and Vondrick, Carl}, booktitle = {Proceedings of the IEEE/CVF International Conference on Computer Vision}, year = {2023}, eprint = {2399.00001}}";
+    const r = runBinary(['add', '--from-bibtex', '-', '--category', 'tool'], { cwd: dir, input: bib });
+    expect(r).toEqual({ code: 0, stdout: 'entries/viperx.yaml\n', stderr: '' });
+    const text = readFileSync(path.join(dir, 'entries', 'viperx.yaml'), 'utf8');
+    expect(text).toContain('\n  - Dídac Surís\n');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).toContain('\nvenue: ICCV 2023\n');
+    expect(runBinary(['filter', '--author', 'suris', '--format', 'ids'], { cwd: dir }).stdout.split('\n').sort()).toEqual(['', 'vipergpt', 'viperx']);
+    const ascii = runBinary(['export', '--format', 'bibtex', '--ascii', 'viperx'], { cwd: dir }).stdout;
+    expect(ascii).toContain("author        = {Sur{\\'{\\i}}s, D{\\'{\\i}}dac and Vondrick, Carl},");
+    expect(ascii).not.toContain('?');
+  });
+});
