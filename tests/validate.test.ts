@@ -153,3 +153,11 @@ describe('validateAll', () => {
     expect(validateAll([{ file: 'a.yaml', text: text(1989) }], { now: FIXED_NOW }).diagnostics.map((d) => d.code)).toEqual(['MA107']);
   });
 });
+
+describe('the README documents every code', () => {
+  it('its code table lists exactly the codes of validate/diagnostics.ts, with their severities', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (MA\d{3}) \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(CODES).map(([code, c]) => [code, c.severity]));
+  });
+});
