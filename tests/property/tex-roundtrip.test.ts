@@ -64,6 +64,9 @@ describe('TeX accents as real records write them', () => {
     ['{\\L}ukasz, {\\l}ucja', 'łucja Łukasz'],
     ['Dvo\\v{r}\\\'{a}k, Anton{\\\'\\i}n', 'Antonín Dvořák'],
     ['M{\\"u}ller, J{\\"o}rg', 'Jörg Müller'],
+    ['Gro\\ss{}e, \\aa{}sa', 'åsa Große'],
+    ['\\l{}ukasiewicz, Jan', 'Jan łukasiewicz'],
+    ['Sur\\\'{\\i}s, D\\\'\\i{}dac', 'Dídac Surís'],
   ])('author %s is %s, in NFC', (bib, want) => {
     const { records, errors } = parseBibtex(`@misc{k, author = {${bib}}, title = {A--B~C}}`);
     expect(errors).toEqual([]);
