@@ -522,3 +522,20 @@ describe('TeX in, TeX out (issue 10)', () => {
     expect(ascii).not.toContain('?');
   });
 });
+
+describe('a paper the catalogue has is a duplicate however its record gives the arXiv id', () => {
+  it.each([
+    ['Semantic Scholar (journal ArXiv, volume abs/…)', '@article{Liu2023VisualIT, title={Visual Instruction Tuning}, author={Haotian Liu and Chunyuan Li and Qingyang Wu and Yong Jae Lee}, journal={ArXiv}, year={2023}, volume={abs/2304.08485}, url={https://api.semanticscholar.org/CorpusID:258179774}}'],
+    ['DBLP CoRR (volume abs/…, eprinttype)', '@article{DBLP:journals/corr/abs-2304-08485, author = {Haotian Liu}, title = {Visual Instruction Tuning}, journal = {CoRR}, volume = {abs/2304.08485}, year = {2023}, eprinttype = {arXiv}}'],
+    ['a pdf link with a version', '@misc{x, title = {Visual Instruction Tuning (v2)}, url = {https://arxiv.org/pdf/2304.08485v2.pdf}}'],
+    ['note', '@misc{x, title = {LLaVA}, note = {arXiv:2304.08485}}'],
+    ['howpublished', '@misc{x, title = {LLaVA}, howpublished = {\\url{https://arxiv.org/abs/2304.08485}}}'],
+    ['the arXiv DOI', '@misc{x, title = {LLaVA}, doi = {10.48550/ARXIV.2304.08485}}'],
+    ['the title alone (README, publisher NeurIPS)', '@misc{liu2023llava, title={Visual Instruction Tuning}, author={Liu, Haotian and Li, Chunyuan and Wu, Qingyang and Lee, Yong Jae}, publisher={NeurIPS}, year={2023}}'],
+  ])('%s: exit 1 naming entries/llava.yaml, no "missing required field"', (_what, bib) => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', '-'], { cwd: dir, input: bib });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mllm-align: error: already in the catalogue as entries\/llava\.yaml \(same (?:arXiv id 2304\.08485|title)\); nothing to add\n$/);
+  });
+});
