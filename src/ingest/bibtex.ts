@@ -26,7 +26,7 @@ export function fullName(c: Creator): string {
 
 /**
  * Text as entries hold it: NFC, one space. The parser writes accents as combining marks (A + U+0308)
- * and an accented `\\i` as a dotless ı with the mark (`Sur{\\'\\i}s` -> "Surı́s"): the mark goes on a
+ * and an accented `\i` as a dotless ı with the mark (`Sur{\'\i}s` -> "Surı́s"): the mark goes on a
  * plain i instead, so "Surís" is found by `filter --author suris` (issue 10).
  */
 export function clean(s: string): string {
@@ -84,9 +84,10 @@ export function recordToPartial(rec: BibEntry): { partial: PartialEntry; notes: 
   for (const name of Object.keys(f)) fields[name.toLowerCase()] = text(name);
   const arxiv = findRecordArxivId(fields);
   if (arxiv) out.arxiv = arxiv;
-  // `year` is the first public version: an arXiv id's YYMM says when that was; the record's year is
-  // the venue's (a 2023 preprint published at CVPR 2024 has year 2023, venue "CVPR 2024").
-  const year = arxiv ? 2000 + Number(arxiv.slice(0, 2)) : recordYear ? Number(recordYear) : undefined;
+  // `year` is the first public version: the arXiv id's YYMM or the record's (the venue's) year,
+  // whichever is earlier (a 2023 preprint published at CVPR 2024 has year 2023, venue "CVPR 2024").
+  const years = [...(arxiv ? [2000 + Number(arxiv.slice(0, 2))] : []), ...(recordYear ? [Number(recordYear)] : [])];
+  const year = years.length > 0 ? Math.min(...years) : undefined;
   if (year !== undefined) out.year = year;
   // The DOI DataCite gives every arXiv paper only repeats the arXiv id.
   if (doi && !isArxivDoi(doi)) out.doi = doi;

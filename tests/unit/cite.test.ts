@@ -152,6 +152,17 @@ describe('the arXiv id wherever real records put it', () => {
   ])('findRecordArxivId(%j) = %s', (fields, want) => expect(findRecordArxivId(fields)).toBe(want));
 });
 
+describe('years from a record', () => {
+  it.each([
+    ['@inproceedings{k, title={T}, booktitle={Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition}, year={2024}, eprint={2312.14238}}', 2023, 'CVPR 2024'],
+    ['@inproceedings{k, title={T}, booktitle={Advances in Neural Information Processing Systems}, year={2022}, eprint={2301.00001}}', 2022, 'NeurIPS 2022'],
+    ['@inproceedings{k, title={T}, booktitle={Advances in Neural Information Processing Systems}, year={2022}}', 2022, 'NeurIPS 2022'],
+  ])('%s: year %i (the first public version), venue %s (the venue\'s year)', (bib, year, venue) => {
+    const p = parseBibtex(bib).records[0]!.partial;
+    expect([p.year, p.venue]).toEqual([year, venue]);
+  });
+});
+
 describe('real records from every source people copy them from (tests/fixtures/add/real)', () => {
   const REAL = path.join(FIXTURES, 'add', 'real');
   const read = (file: string) => {
