@@ -81,6 +81,17 @@ describe('one fixture per diagnostic code', () => {
   });
 });
 
+describe('the citation warnings say how to fix them', () => {
+  it('MA112 names format --pin-keys; MA113 names the closest known venue', () => {
+    expect(validateFolder('MA112-no-citekey').diagnostics.map((d) => d.message)).toEqual([
+      'no pinned `citekey`: the key exported today may move when entries are added; pin it with `mllm-align format --pin-keys`',
+    ]);
+    expect(validateFolder('MA113-unknown-venue').diagnostics.map((d) => d.message)).toEqual([
+      'venue "NeurlPS 2023 (Oral)" is not in the venue table (src/cite/venues.ts); did you mean `NeurIPS 2023`?',
+    ]);
+  });
+});
+
 describe('validateAll', () => {
   it('keeps entries of clean files and drops those with errors', () => {
     const r = validateFolder('MA901-yaml-syntax');
