@@ -17,7 +17,7 @@ const TEX_FILES: Readonly<Record<string, string>> = { biblatex: 'biblatex.sty' }
 /** Whether a command is on PATH (or a LaTeX package is installed). */
 export function hasTool(name: string): boolean {
   const texFile = TEX_FILES[name];
-  if (texFile) return spawnSync('kpsewhich', [texFile], { encoding: 'utf8' }).stdout?.trim() !== '';
+  if (texFile) return (spawnSync('kpsewhich', [texFile], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }
 
