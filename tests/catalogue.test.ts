@@ -44,7 +44,7 @@ describe('the shipped catalogue is complete', () => {
   });
 
   // Authoritative first: an arXiv page, the official repository, the proceedings or an OpenReview decision (#9).
-  const AUTHORITATIVE = /^https:\/\/(?:(?:www\.|export\.|web3\.|pdf\.|ar5iv\.labs\.)?arxiv\.org|github\.com|openreview\.net|aclanthology\.org|openaccess\.thecvf\.com|proceedings\.(?:neurips\.cc|mlr\.press)|papers\.nips\.cc|ojs\.aaai\.org|link\.springer\.com|dl\.acm\.org)\//;
+  const AUTHORITATIVE = /^https:\/\/(?:(?:www\.|export\.|web3\.|pdf\.|ar5iv\.labs\.)?arxiv\.org|github\.com|openreview\.net|aclanthology\.org|openaccess\.thecvf\.com|(?:eccv\.)?ecva\.net|proceedings\.(?:neurips\.cc|mlr\.press)|papers\.nips\.cc|ojs\.aaai\.org|link\.springer\.com|dl\.acm\.org)\//;
 
   it('every entry names its sources, an authoritative page first', () => {
     const lacking = all.filter((e) => !e.sources?.length || !AUTHORITATIVE.test(e.sources[0]!));
