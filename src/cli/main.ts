@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
+import { withSuggestion } from '../core/suggest.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { quoteInput } from '../core/text.js';
 import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
 import { buildFieldOptions, fieldValues } from './add-options.js';
 import type { Io } from './io.js';
@@ -11,11 +13,13 @@ import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './select
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})`).join('\n');
+const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})\n${' '.repeat(15)}sub-groups: ${c.subcategories.map((s) => s.id).join(', ')}`).join('\n');
 
 function examples(lines: string[]): string {
   return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
 }
+
+const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',')];
 
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
@@ -59,17 +63,18 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('list')
     .description('list the catalogue')
     .addOption(entriesOption())
-    .option('-c, --category <id>', `only this category: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name)`)
+    .addOption(new Option('-c, --category <id>', `only these categories: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name; repeat or comma-separate for OR)`).argParser(collectList))
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
     .option('--json', 'same as --format json')
     .addHelpText('after', examples([
       'mllm-align list',
       'mllm-align list --category perceiver',
+      'mllm-align list --category converter,perceiver --format count',
       'mllm-align list --category "Tool Learning" --sort name',
       'mllm-align list --format ids | wc -l',
     ]))
-    .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
+    .action(async (opts: { entries?: string; category?: string[]; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
       result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
@@ -97,8 +102,8 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
   program
     .command('show')
-    .description('one entry in full, with the entries it builds on and those that build on it')
-    .argument('<id>', 'entry id (or the method\'s name)')
+    .description('entries in full, with the entries it builds on and those that build on it')
+    .argument('<ids...>', 'entry ids (or the methods\' names)')
     .addOption(entriesOption())
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
     .option('--json', 'same as --format json')
@@ -106,10 +111,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align show llava',
       'mllm-align show blip-2 --format yaml',
       'mllm-align show llava --json | jq .built_on_by',
+      'mllm-align show llava blip-2 --format bibtex   # several entries, one after the other',
     ]))
-    .action(async (id: string, opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
+    .action(async (ids: string[], opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js');
-      result.outcome = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runShow(io, { ids, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -193,11 +199,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       program.outputHelp({ error: true });
       return EXIT_USAGE;
     }
+    checkHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodeOf(result.outcome);
   } catch (err) {
     return handleError(err, io);
   }
+}
+
+/** `help <command>` for a command that does not exist is a usage error, not the general help. */
+function checkHelpTopic(program: Command, argv: readonly string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(argv[1])) return;
+  throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));
 }
 
 /** Exit code after Ctrl-C at a prompt, as shells report SIGINT. */

@@ -30,6 +30,8 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const entries = selectByCriteria(catalogue, criteria);
+  // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
+  if (entries.length === 0) io.stderr('mllm-align: no entries match\n');
   const text = await renderExport(args.format, entries, { ascii: args.ascii });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');
