@@ -11,11 +11,16 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
+// A run inside `npm install -g .` inherits its global mode and prefix; this one works in the package folder.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^npm_config_(global|location|prefix|local_prefix)$/i.test(k)),
+);
+
 function npm(args) {
   // The npm that runs this script, else the one on PATH.
   const cli = process.env.npm_execpath;
-  if (cli) execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
-  else execFileSync('npm', args, { cwd: root, stdio: 'inherit' });
+  if (cli) execFileSync(process.execPath, [cli, ...args], { cwd: root, env, stdio: 'inherit' });
+  else execFileSync('npm', args, { cwd: root, env, stdio: 'inherit' });
 }
 
 const missing = Object.keys(pkg.dependencies ?? {}).filter((dep) => !existsSync(path.join(root, 'node_modules', dep, 'package.json')));
