@@ -8,6 +8,9 @@ const PACKAGES: Readonly<Record<string, string>> = {
   pdflatex: 'texlive-latex-base',
   biber: 'biber',
   pandoc: 'pandoc',
+  zsh: 'zsh',
+  fish: 'fish',
+  chromium: 'chromium',
 };
 
 /** Whether a command is on PATH. */

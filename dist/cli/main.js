@@ -172,6 +172,19 @@ function buildProgram(io, result) {
             query,
         });
     });
+    program
+        .command('completion')
+        .description('print a shell completion script: commands, options, their values and entry ids')
+        .argument('<shell>', 'bash, zsh or fish')
+        .addHelpText('after', examples([
+        'source <(mllm-align completion bash)        # in ~/.bashrc',
+        'source <(mllm-align completion zsh)         # in ~/.zshrc, after compinit',
+        'mllm-align completion fish > ~/.config/fish/completions/mllm-align.fish',
+    ]))
+        .action(async (shell) => {
+        const { runCompletion } = await import('./commands/completion.js');
+        result.outcome = runCompletion(io, shell, program);
+    });
     return program;
 }
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
