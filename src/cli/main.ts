@@ -187,6 +187,23 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       });
     });
 
+  const stats = program
+    .command('stats')
+    .description('the catalogue in numbers: per category, sub-group and year (bar charts), top backbones, modalities and venues')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--json', 'same as --format json');
+  addSelectionOptions(stats)
+    .addHelpText('after', examples([
+      'mllm-align stats',
+      'mllm-align stats --category perceiver',
+      'mllm-align stats \'year>=2024\' --format json | jq .withCode',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'text' | 'json'; json?: boolean }) => {
+      const { runStats } = await import('./commands/stats.js');
+      result.outcome = await runStats(io, { entries: opts.entries, format: opts.json ? 'json' : opts.format, selection: opts, query });
+    });
+
   program
     .command('completion')
     .description('print a shell completion script: commands, options, their values and entry ids')
