@@ -189,6 +189,15 @@ function buildProgram(io, result) {
         result.outcome = await runStats(io, { entries: opts.entries, format: opts.json ? 'json' : opts.format, selection: opts, query });
     });
     program
+        .command('init')
+        .description('start a catalogue of your own: entries/ with one example, the schema, VS Code, GitHub Actions and pre-commit set up')
+        .argument('[dir]', 'folder to create it in', '.')
+        .addHelpText('after', examples(['mllm-align init my-list', 'cd my-list && mllm-align validate && mllm-align add --arxiv 2304.08485 --category converter']))
+        .action(async (dir) => {
+        const { runInit } = await import('./commands/init.js');
+        result.outcome = await runInit(io, { dir, version: VERSION });
+    });
+    program
         .command('completion')
         .description('print a shell completion script: commands, options, their values and entry ids')
         .argument('<shell>', 'bash, zsh or fish')

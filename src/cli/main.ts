@@ -205,6 +205,16 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     });
 
   program
+    .command('init')
+    .description('start a catalogue of your own: entries/ with one example, the schema, VS Code, GitHub Actions and pre-commit set up')
+    .argument('[dir]', 'folder to create it in', '.')
+    .addHelpText('after', examples(['mllm-align init my-list', 'cd my-list && mllm-align validate && mllm-align add --arxiv 2304.08485 --category converter']))
+    .action(async (dir: string) => {
+      const { runInit } = await import('./commands/init.js');
+      result.outcome = await runInit(io, { dir, version: VERSION });
+    });
+
+  program
     .command('completion')
     .description('print a shell completion script: commands, options, their values and entry ids')
     .argument('<shell>', 'bash, zsh or fish')
