@@ -198,6 +198,30 @@ function buildProgram(io, result) {
         result.outcome = await runInit(io, { dir, version: VERSION });
     });
     program
+        .command('rename')
+        .description('rename an entry\'s id and file, and every builds_on that names it; all files or none')
+        .argument('<old>', 'the entry\'s id (or name)')
+        .argument('<new>', 'the new id, a plain slug')
+        .addOption(entriesOption())
+        .option('--dry-run', 'print what would change; change nothing')
+        .addHelpText('after', examples(['mllm-align rename llava llava-1.0 --dry-run', 'mllm-align rename llava llava-1.0']))
+        .action(async (from, to, opts) => {
+        const { runRename } = await import('./commands/edit.js');
+        result.outcome = await runRename(io, { from, to, entries: opts.entries, dryRun: Boolean(opts.dryRun) });
+    });
+    program
+        .command('remove')
+        .description('remove an entry; refused while others build on it, unless --force (which also removes those links)')
+        .argument('<id>', 'the entry\'s id (or name)')
+        .addOption(entriesOption())
+        .option('--force', 'remove it even when other entries build on it, and their links to it')
+        .option('--dry-run', 'print what would change; change nothing')
+        .addHelpText('after', examples(['mllm-align remove some-entry', 'mllm-align remove llava --force --dry-run']))
+        .action(async (id, opts) => {
+        const { runRemove } = await import('./commands/edit.js');
+        result.outcome = await runRemove(io, { id, entries: opts.entries, force: Boolean(opts.force), dryRun: Boolean(opts.dryRun) });
+    });
+    program
         .command('completion')
         .description('print a shell completion script: commands, options, their values and entry ids')
         .argument('<shell>', 'bash, zsh or fish')
