@@ -145,9 +145,9 @@ function buildProgram(io, result) {
     });
     const exportCmd = program
         .command('export')
-        .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
+        .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON or a web page (HTML)')
         .addOption(entriesOption())
-        .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
+        .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'html']).makeOptionMandatory())
         .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
         .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
         .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8');
@@ -159,6 +159,7 @@ function buildProgram(io, result) {
         'mllm-align export --format bibtex \'modality:video year>=2024\' --output video.bib',
         'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
         'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+        'mllm-align export --format html --output site/index.html      # one self-contained page',
     ]))
         .action(async (query, opts) => {
         const { runExport } = await import('./commands/export.js');

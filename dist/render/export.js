@@ -1,4 +1,4 @@
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json'];
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'html'];
 /** Render entries in one export format; the same entries always give the same text. */
 export async function renderExport(format, entries, opts = {}) {
     switch (format) {
@@ -10,6 +10,8 @@ export async function renderExport(format, entries, opts = {}) {
             return (await import('./csl.js')).renderCslJson(entries);
         case 'json':
             return (await import('./json.js')).renderJsonExport(entries);
+        case 'html':
+            return (await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue });
     }
 }
 /** Characters shown of a differing line. */

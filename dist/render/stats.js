@@ -1,12 +1,10 @@
 /** `stats`: the catalogue's shape in numbers (per category, year, backbone, modality, venue) and as text with bar charts. */
 import stringWidth from 'string-width';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { venueSeries } from '../core/venue.js';
 /** How many of the most frequent backbones, modalities and venues are listed. */
 export const TOP = 10;
-/** A venue without its year and remarks, so "NeurIPS 2023 (Oral)" and "NeurIPS 2024" count together. */
-export function venueSeries(venue) {
-    return venue.replace(/\([^)]*\)/g, ' ').replace(/[,\s]*\b(?:19|20)\d{2}\b.*$/, '').replace(/\s+/g, ' ').trim() || venue.trim();
-}
+export { venueSeries };
 function tally(values) {
     const counts = new Map();
     for (const v of values)

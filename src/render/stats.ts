@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { venueSeries } from '../core/venue.js';
 
 export interface Count {
   key: string;
@@ -22,10 +23,7 @@ export interface Stats {
 /** How many of the most frequent backbones, modalities and venues are listed. */
 export const TOP = 10;
 
-/** A venue without its year and remarks, so "NeurIPS 2023 (Oral)" and "NeurIPS 2024" count together. */
-export function venueSeries(venue: string): string {
-  return venue.replace(/\([^)]*\)/g, ' ').replace(/[,\s]*\b(?:19|20)\d{2}\b.*$/, '').replace(/\s+/g, ' ').trim() || venue.trim();
-}
+export { venueSeries };
 
 function tally(values: Iterable<string>): Count[] {
   const counts = new Map<string, number>();
