@@ -46,7 +46,12 @@ export function bar(value, max, cells, terminal) {
     const part = EIGHTHS[Math.round((exact - full) * 8)] ?? '';
     return '█'.repeat(full) + (full === 0 && part === '' ? '▏' : part);
 }
-function chart(title, rows, opts, indent = '  ') {
+/** Text from entries as it may reach a terminal: control characters (escape sequences) shown as "?". */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+function chart(title, given, opts, indent = '  ') {
+    const rows = given.map((r) => ({ key: printable(r.key), count: r.count }));
     if (rows.length === 0)
         return [title, `${indent}(none)`];
     const label = Math.max(...rows.map((r) => stringWidth(r.key)));

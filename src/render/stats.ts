@@ -73,7 +73,13 @@ export function bar(value: number, max: number, cells: number, terminal: boolean
   return '█'.repeat(full) + (full === 0 && part === '' ? '▏' : part);
 }
 
-function chart(title: string, rows: readonly Count[], opts: StatsTextOptions, indent = '  '): string[] {
+/** Text from entries as it may reach a terminal: control characters (escape sequences) shown as "?". */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+function chart(title: string, given: readonly Count[], opts: StatsTextOptions, indent = '  '): string[] {
+  const rows = given.map((r) => ({ key: printable(r.key), count: r.count }));
   if (rows.length === 0) return [title, `${indent}(none)`];
   const label = Math.max(...rows.map((r) => stringWidth(r.key)));
   const num = Math.max(...rows.map((r) => String(r.count).length));

@@ -1,7 +1,7 @@
 /** `stats` (#14): the counts on the fixture catalogue, the bars, and the command's text and JSON. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bar, venueSeries } from '../../src/render/stats.js';
+import { bar, computeStats, renderStatsText, venueSeries } from '../../src/render/stats.js';
 import { runInMemory } from '../helpers.js';
 
 const CAT = path.join('tests', 'fixtures', 'catalogue');
@@ -14,6 +14,16 @@ describe('venueSeries', () => {
     ['TMLR', 'TMLR'],
     ['ACL, 2024', 'ACL'],
   ])('%s → %s', (venue, series) => expect(venueSeries(venue)).toBe(series));
+});
+
+describe('renderStatsText', () => {
+  it('shows control characters from entries as ?, so no escape sequence reaches the terminal', () => {
+    const stats = computeStats([{ id: 'x', name: 'X', title: 'T', authors: ['A B'], year: 2024, category: 'tool', llm: ['Evil\u001b[2J'], venue: 'Bad\u009b31m 2024' }]);
+    const text = renderStatsText(stats, { terminal: true, width: 80 });
+    expect(text).toContain('Evil?[2J');
+    expect(text).toContain('Bad?31m');
+    expect(text).not.toMatch(/[\u001b\u009b]/);
+  });
 });
 
 describe('bar', () => {
