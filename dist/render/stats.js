@@ -48,6 +48,7 @@ export function bar(value, max, cells, terminal) {
 }
 /** Text from entries as it may reach a terminal: control characters (escape sequences) shown as "?". */
 function printable(text) {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 function chart(title, given, opts, indent = '  ') {

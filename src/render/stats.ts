@@ -75,6 +75,7 @@ export function bar(value: number, max: number, cells: number, terminal: boolean
 
 /** Text from entries as it may reach a terminal: control characters (escape sequences) shown as "?". */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
