@@ -111,9 +111,12 @@ suite('the HTML export in chromium', () => {
       expect(await allIds(page), query).toEqual(filterOut([query, '--format', 'ids']).trim().split('\n'));
       expect(decodeURIComponent(new URL(page.url()).hash.replace(/\+/g, ' '))).toContain(`q=${query}`);
     }
-    // The URL shares the search: opened afresh it shows the same rows.
+    // The URL shares the search, and the page of it: opened afresh it shows the same rows.
     const shared = await open(file, {}, new URL(page.url()).hash);
     expect(await shared.inputValue('#q')).toBe('"instruction tuning" -category:tool');
+    expect(await statusText(shared)).toBe(await statusText(page));
+    expect(await shownIds(shared)).toEqual(await shownIds(page));
+    await type(shared, '"instruction tuning" -category:tool ');
     expect(await allIds(shared)).toEqual(filterOut(['"instruction tuning" -category:tool', '--format', 'ids']).trim().split('\n'));
   });
 
