@@ -258,7 +258,7 @@ export async function run(argv, io) {
 function checkHelpTopic(program, argv) {
     if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-'))
         return;
-    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
     if (names.includes(argv[1]))
         return;
     throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));

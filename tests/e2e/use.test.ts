@@ -79,6 +79,7 @@ describe('help', () => {
     const r = await runInMemory(['help', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: mllm-align list \[options\]/);
+    expect((await runInMemory(['help', 'help'])).code).toBe(0);
   });
 
   it('--help lists the sub-groups of every category, as the README says', async () => {
