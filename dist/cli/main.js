@@ -246,6 +246,11 @@ export async function run(argv, io) {
             program.outputHelp({ error: true });
             return EXIT_USAGE;
         }
+        if (argv[0] === 'help' && argv[1] === 'help') {
+            // Help on help is the general help (commander would call it an unknown command).
+            program.outputHelp();
+            return EXIT_OK;
+        }
         checkHelpTopic(program, argv);
         await program.parseAsync([...argv], { from: 'user' });
         return exitCodeOf(result.outcome);
@@ -258,7 +263,7 @@ export async function run(argv, io) {
 function checkHelpTopic(program, argv) {
     if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-'))
         return;
-    const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
+    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     if (names.includes(argv[1]))
         return;
     throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));

@@ -267,6 +267,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       program.outputHelp({ error: true });
       return EXIT_USAGE;
     }
+    if (argv[0] === 'help' && argv[1] === 'help') {
+      // Help on help is the general help (commander would call it an unknown command).
+      program.outputHelp();
+      return EXIT_OK;
+    }
     checkHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodeOf(result.outcome);
@@ -278,7 +283,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /** `help <command>` for a command that does not exist is a usage error, not the general help. */
 function checkHelpTopic(program: Command, argv: readonly string[]): void {
   if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
-  const names = [...program.commands.flatMap((c) => [c.name(), ...c.aliases()]), 'help'];
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (names.includes(argv[1])) return;
   throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));
 }
