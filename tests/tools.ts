@@ -9,6 +9,9 @@ const PACKAGES: Readonly<Record<string, string>> = {
   biber: 'biber',
   biblatex: 'texlive-bibtex-extra',
   pandoc: 'pandoc',
+  zsh: 'zsh',
+  fish: 'fish',
+  chromium: 'chromium',
 };
 
 /** Tools that are LaTeX packages rather than commands: found by kpsewhich. */

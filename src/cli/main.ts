@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
+import { withSuggestion } from '../core/suggest.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { quoteInput } from '../core/text.js';
 import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
 import { buildFieldOptions, fieldValues } from './add-options.js';
 import type { Io } from './io.js';
@@ -11,11 +13,13 @@ import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './select
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})`).join('\n');
+const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})\n${' '.repeat(15)}sub-groups: ${c.subcategories.map((s) => s.id).join(', ')}`).join('\n');
 
 function examples(lines: string[]): string {
   return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
 }
+
+const collectList = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(',')];
 
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
@@ -59,17 +63,18 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('list')
     .description('list the catalogue')
     .addOption(entriesOption())
-    .option('-c, --category <id>', `only this category: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name)`)
+    .addOption(new Option('-c, --category <id>', `only these categories: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name; repeat or comma-separate for OR)`).argParser(collectList))
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
     .option('--json', 'same as --format json')
     .addHelpText('after', examples([
       'mllm-align list',
       'mllm-align list --category perceiver',
+      'mllm-align list --category converter,perceiver --format count',
       'mllm-align list --category "Tool Learning" --sort name',
       'mllm-align list --format ids | wc -l',
     ]))
-    .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
+    .action(async (opts: { entries?: string; category?: string[]; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
       result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
@@ -97,8 +102,8 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
   program
     .command('show')
-    .description('one entry in full, with the entries it builds on and those that build on it')
-    .argument('<id>', 'entry id (or the method\'s name)')
+    .description('entries in full, with the entries it builds on and those that build on it')
+    .argument('<ids...>', 'entry ids (or the methods\' names)')
     .addOption(entriesOption())
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
     .option('--json', 'same as --format json')
@@ -106,10 +111,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align show llava',
       'mllm-align show blip-2 --format yaml',
       'mllm-align show llava --json | jq .built_on_by',
+      'mllm-align show llava blip-2 --format bibtex   # several entries, one after the other',
     ]))
-    .action(async (id: string, opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
+    .action(async (ids: string[], opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js');
-      result.outcome = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runShow(io, { ids, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -156,9 +162,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
   const exportCmd = program
     .command('export')
-    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
+    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON or a web page (HTML)')
     .addOption(entriesOption())
-    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'html']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
     .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
@@ -171,8 +177,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align export --format bibtex \'modality:video year>=2024\' --output video.bib',
       'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
       'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+      'mllm-align export --format html --output site/index.html      # one self-contained page',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'html'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
@@ -184,6 +191,73 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
         selection: opts,
         query,
       });
+    });
+
+  const stats = program
+    .command('stats')
+    .description('the catalogue in numbers: per category, sub-group and year (bar charts), top backbones, modalities and venues')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--json', 'same as --format json');
+  addSelectionOptions(stats)
+    .addHelpText('after', examples([
+      'mllm-align stats',
+      'mllm-align stats --category perceiver',
+      'mllm-align stats \'year>=2024\' --format json | jq .withCode',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'text' | 'json'; json?: boolean }) => {
+      const { runStats } = await import('./commands/stats.js');
+      result.outcome = await runStats(io, { entries: opts.entries, format: opts.json ? 'json' : opts.format, selection: opts, query });
+    });
+
+  program
+    .command('init')
+    .description('start a catalogue of your own: entries/ with one example, the schema, VS Code, GitHub Actions and pre-commit set up')
+    .argument('[dir]', 'folder to create it in', '.')
+    .addHelpText('after', examples(['mllm-align init my-list', 'cd my-list && mllm-align validate && mllm-align add --arxiv 2304.08485 --category converter']))
+    .action(async (dir: string) => {
+      const { runInit } = await import('./commands/init.js');
+      result.outcome = await runInit(io, { dir, version: VERSION });
+    });
+
+  program
+    .command('rename')
+    .description('rename an entry\'s id and file, and every builds_on that names it; all files or none')
+    .argument('<old>', 'the entry\'s id (or name)')
+    .argument('<new>', 'the new id, a plain slug')
+    .addOption(entriesOption())
+    .option('--dry-run', 'print what would change; change nothing')
+    .addHelpText('after', examples(['mllm-align rename llava llava-1.0 --dry-run', 'mllm-align rename llava llava-1.0']))
+    .action(async (from: string, to: string, opts: { entries?: string; dryRun?: boolean }) => {
+      const { runRename } = await import('./commands/edit.js');
+      result.outcome = await runRename(io, { from, to, entries: opts.entries, dryRun: Boolean(opts.dryRun) });
+    });
+
+  program
+    .command('remove')
+    .description('remove an entry; refused while others build on it, unless --force (which also removes those links)')
+    .argument('<id>', 'the entry\'s id (or name)')
+    .addOption(entriesOption())
+    .option('--force', 'remove it even when other entries build on it, and their links to it')
+    .option('--dry-run', 'print what would change; change nothing')
+    .addHelpText('after', examples(['mllm-align remove some-entry', 'mllm-align remove llava --force --dry-run']))
+    .action(async (id: string, opts: { entries?: string; force?: boolean; dryRun?: boolean }) => {
+      const { runRemove } = await import('./commands/edit.js');
+      result.outcome = await runRemove(io, { id, entries: opts.entries, force: Boolean(opts.force), dryRun: Boolean(opts.dryRun) });
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, options, their values and entry ids')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples([
+      'source <(mllm-align completion bash)        # in ~/.bashrc',
+      'source <(mllm-align completion zsh)         # in ~/.zshrc, after compinit',
+      'mllm-align completion fish > ~/.config/fish/completions/mllm-align.fish',
+    ]))
+    .action(async (shell: string) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      result.outcome = runCompletion(io, shell, program);
     });
 
   return program;
@@ -198,11 +272,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       program.outputHelp({ error: true });
       return EXIT_USAGE;
     }
+    if (argv[0] === 'help' && argv[1] === 'help') {
+      // Help on help is the general help (commander would call it an unknown command).
+      program.outputHelp();
+      return EXIT_OK;
+    }
+    checkHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodeOf(result.outcome);
   } catch (err) {
     return handleError(err, io);
   }
+}
+
+/** `help <command>` for a command that does not exist is a usage error, not the general help. */
+function checkHelpTopic(program: Command, argv: readonly string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(argv[1])) return;
+  throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));
 }
 
 /** Exit code after Ctrl-C at a prompt, as shells report SIGINT. */

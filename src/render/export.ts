@@ -1,12 +1,14 @@
 /** The export formats behind one function, and how a stale exported file differs from a fresh one. */
 import type { Entry } from '../core/entry.js';
 
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json'] as const;
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   /** BibTeX only: ASCII with LaTeX accents, for classic BibTeX. */
   ascii?: boolean;
+  /** HTML only: the whole catalogue, for the BibTeX keys `show` gives (a selection is keyed as its catalogue). */
+  catalogue?: readonly Entry[];
 }
 
 /** Render entries in one export format; the same entries always give the same text. */
@@ -20,6 +22,8 @@ export async function renderExport(format: ExportFormat, entries: readonly Entry
       return (await import('./csl.js')).renderCslJson(entries);
     case 'json':
       return (await import('./json.js')).renderJsonExport(entries);
+    case 'html':
+      return (await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue });
   }
 }
 

@@ -11,6 +11,49 @@ export interface TableOptions {
 }
 
 const HEAD = ['Name', 'Year', 'Category', 'Venue', 'Title'];
+const GAP = 2;
+/** Fewest title characters a terminal table keeps before it gives up other columns. */
+const MIN_TITLE = 30;
+
+/** Columns as laid out: which are shown and how wide, with the category maybe shortened to its group. */
+interface Layout {
+  shown: boolean[];
+  widths: number[];
+  shortCategory: boolean;
+}
+
+/**
+ * Fit the table to a terminal (#14): first long names and venues are cut, then the category loses its
+ * sub-group, then the venue column goes, then the category column, then names are cut shorter; only
+ * then is the title cut below MIN_TITLE. Without a terminal nothing is cut.
+ */
+function fitColumns(rows: readonly string[][], columns: number | undefined): Layout {
+  const measure = (i: number, short = false) =>
+    Math.max(HEAD[i]!.length, ...rows.map((r) => stringWidth(short && i === 2 ? r[2]!.split('/')[0]! : r[i]!)));
+  const layout: Layout = { shown: HEAD.map(() => true), widths: HEAD.map((_, i) => measure(i)), shortCategory: false };
+  if (!columns) return layout;
+  const used = () => layout.widths.reduce((sum, w, i) => (i < 4 && layout.shown[i] ? sum + w + GAP : sum), 0);
+  const fits = () => columns - used() - 1 >= Math.min(MIN_TITLE, layout.widths[4]!);
+  const steps = [
+    () => {
+      layout.widths[0] = Math.min(layout.widths[0]!, 22);
+      layout.widths[3] = Math.min(layout.widths[3]!, 24);
+    },
+    () => {
+      layout.shortCategory = true;
+      layout.widths[2] = measure(2, true);
+    },
+    () => void (layout.shown[3] = false),
+    () => void (layout.shown[2] = false),
+    () => void (layout.widths[0] = Math.min(layout.widths[0]!, 14)),
+  ];
+  for (const step of steps) {
+    if (fits()) break;
+    step();
+  }
+  layout.widths[4] = Math.max(10, Math.min(layout.widths[4]!, columns - used() - 1));
+  return layout;
+}
 
 /** Render entries as an aligned, borderless table. */
 export function renderEntryTable(entries: readonly Entry[], opts: TableOptions): string {
@@ -24,20 +67,12 @@ export function renderEntryTable(entries: readonly Entry[], opts: TableOptions):
     oneLine(e.title),
   ]);
   // Display width, as cli-table3 measures it: a CJK character takes two columns, an accent none.
-  const widths = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => stringWidth(r[i]!))));
-  const gap = 2;
-  // Long names and venues are cut (the full text is in --format json); on a terminal the title too.
-  widths[0] = Math.min(widths[0]!, 22);
-  widths[3] = Math.min(widths[3]!, 24);
-  let titleWidth = widths[4]!;
-  if (opts.columns) {
-    const used = widths.slice(0, 4).reduce((a, b) => a + b + gap, 0);
-    titleWidth = Math.max(10, Math.min(titleWidth, opts.columns - used - 1));
-  }
-  const colWidths = [...widths.slice(0, 4), titleWidth].map((w) => w + gap);
+  const layout = fitColumns(rows, opts.columns);
+  const keep = <T>(list: readonly T[]) => list.filter((_, i) => layout.shown[i]);
+  const paint = [c.cyan, (s: string) => s, c.dim, (s: string) => s, (s: string) => s];
   const table = new Table({
-    head: HEAD.map((h) => c.bold(h)),
-    colWidths,
+    head: keep(HEAD).map((h) => c.bold(h)),
+    colWidths: keep(layout.widths).map((w) => w + GAP),
     wordWrap: false,
     truncate: '…',
     chars: {
@@ -45,9 +80,12 @@ export function renderEntryTable(entries: readonly Entry[], opts: TableOptions):
       'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
     },
     // cli-table3 colours the head and borders even when piped unless these are emptied.
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': gap },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': GAP },
   });
-  for (const r of rows) table.push([c.cyan(r[0]!), r[1]!, c.dim(r[2]!), r[3]!, r[4]!]);
+  for (const r of rows) {
+    const cells = r.map((cell, i) => paint[i]!(i === 2 && layout.shortCategory ? cell.split('/')[0]! : cell));
+    table.push(keep(cells));
+  }
   return table
     .toString()
     .split('\n')

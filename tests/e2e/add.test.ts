@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, runBinary, type RunResult } from '../helpers.js';
+import { BIN, FIXTURES, ROOT, runBinary, type RunResult } from '../helpers.js';
 
 const ADD = path.join(FIXTURES, 'add');
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/entry.schema.json';
@@ -30,6 +30,8 @@ function runBinaryAsync(argv: string[], opts: { cwd: string; env?: NodeJS.Proces
 function project(drop: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-add-'));
   cpSync(path.join(FIXTURES, 'catalogue'), path.join(dir, 'entries'), { recursive: true });
+  // As in a real catalogue, the schema sits where the entries' first line points (add would copy it there).
+  cpSync(path.join(ROOT, 'schema'), path.join(dir, 'schema'), { recursive: true });
   for (const f of drop) rmSync(path.join(dir, 'entries', f));
   return dir;
 }
@@ -400,7 +402,7 @@ describe('add from flags', () => {
     const r = runBinary(['add', ...PAPER, '--id', id, '--url', 'https://a.example'], { cwd: dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: `mllm-align: error: id "${id}" is not a plain slug (lower-case letters and digits joined by single - or .)\n` });
     expect(files(dir)).toEqual(before);
-    expect(readdirSync(dir).sort()).toEqual(['entries']);
+    expect(readdirSync(dir).sort()).toEqual(['entries', 'schema']);
   });
 
   it.each([

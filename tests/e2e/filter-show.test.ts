@@ -44,7 +44,8 @@ describe('mllm-align filter (binary)', () => {
     expect(r.stdout.split('\n').map((l) => l.replace(/\s+/g, ' '))).toEqual([
       'Name Year Category Venue Title',
       'LLaVA-1.5 2023 converter/projection Improved Baselines with Visual Instruction Tuning',
-      'LLaVA-Med 2023 data-driven/domain-data NeurIPS 2023 Datasets a… LLaVA-Med: Training a Large Language-and-Vision Assistant for Biomedicine in One Day',
+      // Piped, nothing is cut (#14): the venue is whole.
+      'LLaVA-Med 2023 data-driven/domain-data NeurIPS 2023 Datasets and Benchmarks Track (Spotlight) LLaVA-Med: Training a Large Language-and-Vision Assistant for Biomedicine in One Day',
       '',
     ]);
     expect(r.stdout).not.toContain(ESC);

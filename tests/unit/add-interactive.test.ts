@@ -7,11 +7,13 @@ import { runAdd } from '../../src/cli/commands/add.js';
 import { exitCodeOf } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import type { Choice, Prompter } from '../../src/cli/prompt-entry.js';
-import { FIXED_NOW, FIXTURES } from '../helpers.js';
+import { FIXED_NOW, FIXTURES, ROOT } from '../helpers.js';
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-ask-'));
   cpSync(path.join(FIXTURES, 'catalogue'), path.join(dir, 'entries'), { recursive: true });
+  // As in a real catalogue, the schema sits where the entries' first line points (add would copy it there).
+  cpSync(path.join(ROOT, 'schema'), path.join(dir, 'schema'), { recursive: true });
   return dir;
 }
 

@@ -15,6 +15,7 @@ import { completePartial, isoDate, isPlainId, mergePartials, missingFields, toEn
 import { displayPath } from '../../load/read.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import { formatDiagnosticLine } from '../../render/diagnostics.js';
+import { ensureSchemaFor } from '../../store/schema-copy.js';
 import { entryPath, removeWritten, writeNewFile } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { outcome, type Outcome } from '../outcome.js';
@@ -118,7 +119,19 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
     throw err;
   }
   for (const abs of written) io.stdout(show(abs) + '\n');
+  noteSchemaCopy(io, dir);
   return outcome();
+}
+
+/** A catalogue made by hand outside this repository has no schema where the entries' first line points: copy it there. */
+function noteSchemaCopy(io: Io, dir: string): void {
+  try {
+    const copied = ensureSchemaFor(dir);
+    if (copied) io.stderr(`note: wrote ${displayPath(copied, io.cwd)}, the schema the entries' first line points at\n`);
+  } catch (err) {
+    // The entry is written; an editor without the schema only loses completion.
+    io.stderr(`note: could not write the schema beside the entries: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+  }
 }
 
 interface Base {

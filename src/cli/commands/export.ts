@@ -1,5 +1,5 @@
 /** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
@@ -42,7 +42,9 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   }
   if (hadErrors) io.stderr(`mllm-align: left out of the export: ${listWords(leftOut, 'and')}\n`);
   const entries = selectByCriteria(catalogue, criteria);
-  const text = await renderExport(args.format, entries, { ascii: args.ascii });
+  // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
+  if (entries.length === 0) io.stderr('mllm-align: no entries match\n');
+  const text = await renderExport(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');
     const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
@@ -55,6 +57,8 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
     return outcome(leftOut.length);
   }
   const file = path.resolve(io.cwd, args.output);
+  // A web page usually goes into a folder of its own (site/index.html for GitHub Pages): make it.
+  if (args.format === 'html' && !args.check) mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(path.dirname(file))) throw new UsageError(`cannot write ${args.output}: the folder ${path.dirname(args.output)} does not exist`);
   if (args.check) {
     if (!existsSync(file)) {

@@ -1,26 +1,27 @@
-/** `mllm-align list`: the catalogue as a table, JSON or ids. */
+/** `mllm-align list`: the catalogue as a table, JSON, ids or a count. */
 import { sortEntries, type SortKey } from '../../catalogue.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import type { Io } from '../io.js';
 import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
-import { parseCategory } from '../options.js';
 import { printEntries, type ListFormat } from '../print-entries.js';
+import { criteriaFromSelection, selectByCriteria } from '../selection.js';
 
 export interface ListArgs {
   entries?: string;
-  category?: string;
+  /** Category ids or survey names, as `filter --category` takes them (any of them). */
+  category?: string[];
   sort: SortKey;
-  format: ListFormat;
+  format: ListFormat | 'count';
 }
 
-/** List the catalogue, optionally one category. */
+/** List the catalogue, optionally some categories. */
 export async function runList(io: Io, args: ListArgs): Promise<Outcome> {
-  const category = args.category === undefined ? undefined : parseCategory(args.category);
+  // The same parsing as filter's --category, so a mistyped category fails before the catalogue is read.
+  const criteria = criteriaFromSelection({ category: args.category });
   const opened = await openCatalogue(io, { entries: args.entries });
   const leftOut = reportLeftOut(io, opened);
-  const { catalogue } = opened;
-  const selected = category ? catalogue.entries.filter((e) => e.category === category.id) : catalogue.entries;
-  if (selected.length === 0) io.stderr('mllm-align: no entries\n');
+  const selected = selectByCriteria(opened.catalogue, criteria);
+  if (selected.length === 0 && args.format !== 'count') io.stderr('mllm-align: no entries\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
   return outcome(leftOut.length);
 }

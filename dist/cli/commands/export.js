@@ -1,0 +1,71 @@
+/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { listWords } from '../../core/text.js';
+import { describeDifference, renderExport } from '../../render/export.js';
+import { replaceFileAtomic } from '../../store/write-entry.js';
+import { openCatalogue } from '../../open-catalogue.js';
+import { outcome, reportLeftOut } from '../outcome.js';
+import { criteriaFromSelection, selectByCriteria } from '../selection.js';
+/** Export the selected entries to stdout, to a file, or check that the file is up to date. */
+export async function runExport(io, args) {
+    if (args.check && args.output === undefined)
+        throw new UsageError('--check needs --output FILE: the file to compare with');
+    if (args.ascii && args.format !== 'bibtex')
+        throw new UsageError('--ascii applies to --format bibtex only');
+    if (args.skipInvalid && (args.output === undefined || args.check))
+        throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
+    // Parse the selection first, so a mistyped query fails before the catalogue is read.
+    const criteria = criteriaFromSelection(args.selection, args.query);
+    const opened = await openCatalogue(io, { entries: args.entries });
+    const leftOut = reportLeftOut(io, opened);
+    const { catalogue } = opened;
+    const hadErrors = leftOut.length > 0;
+    // A file with errors must not cost a good entry its place in a bibliography (issue 10): a file
+    // export writes nothing unless --skip-invalid says the rest will do.
+    if (hadErrors && args.output !== undefined && !args.check && !args.skipInvalid) {
+        io.stderr(`mllm-align: ${args.output} not written: ${listWords(leftOut, 'and')} ha${leftOut.length === 1 ? 's' : 've'} errors; fix ${leftOut.length === 1 ? 'it' : 'them'}, or pass --skip-invalid to write the other entries\n`);
+        return outcome(leftOut.length);
+    }
+    if (hadErrors)
+        io.stderr(`mllm-align: left out of the export: ${listWords(leftOut, 'and')}\n`);
+    const entries = selectByCriteria(catalogue, criteria);
+    // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
+    if (entries.length === 0)
+        io.stderr('mllm-align: no entries match\n');
+    const text = await renderExport(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries });
+    if (args.format === 'bibtex' && args.ascii) {
+        const { hasUnrepresentable } = await import('../../render/latex.js');
+        const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
+        if (lossy.length > 0) {
+            io.stderr(`note: characters with no LaTeX form written as "?" in ${lossy.sort().join(', ')}; the UTF-8 export (without --ascii) keeps them for biber\n`);
+        }
+    }
+    if (args.output === undefined) {
+        io.stdout(text);
+        return outcome(leftOut.length);
+    }
+    const file = path.resolve(io.cwd, args.output);
+    // A web page usually goes into a folder of its own (site/index.html for GitHub Pages): make it.
+    if (args.format === 'html' && !args.check)
+        mkdirSync(path.dirname(file), { recursive: true });
+    if (!existsSync(path.dirname(file)))
+        throw new UsageError(`cannot write ${args.output}: the folder ${path.dirname(args.output)} does not exist`);
+    if (args.check) {
+        if (!existsSync(file)) {
+            io.stderr(`${args.output} does not exist; run without --check to write it\n`);
+            return outcome(leftOut.length + 1);
+        }
+        const difference = describeDifference(readFileSync(file, 'utf8'), text);
+        if (difference !== undefined) {
+            io.stderr(`${args.output} is out of date with the catalogue; run the same command without --check to update it\n${difference}\n`);
+            return outcome(leftOut.length + 1);
+        }
+        io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
+        return outcome(leftOut.length);
+    }
+    replaceFileAtomic(file, text);
+    io.stderr(`${args.output}: ${entries.length} entries written\n`);
+    return outcome(leftOut.length);
+}

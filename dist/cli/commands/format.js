@@ -1,0 +1,46 @@
+import { openCatalogue } from '../../open-catalogue.js';
+import { renderEntryYaml } from '../../render/yaml.js';
+import { replaceFileAtomic } from '../../store/write-entry.js';
+/** Canonicalise clean entry files; files with errors are left untouched and named. */
+export async function runFormat(io, args) {
+    const set = await openCatalogue(io, { paths: args.paths, entries: args.entries, forWriting: !args.check });
+    const result = set.validation;
+    const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
+    // Keys are derived over the whole catalogue read, so a pinned key is the one exports print today.
+    const keys = args.pinKeys ? (await import('../../cite/keys.js')).keysToPin(result.entries.map((e) => e.entry)) : undefined;
+    const sources = set.sources.filter((src) => set.named.has(src.file));
+    let changed = 0;
+    let skipped = 0;
+    let unwritten = 0;
+    for (const src of sources) {
+        const entry = clean.get(src.file);
+        if (!entry || src.text === undefined) {
+            skipped++;
+            io.stderr(`${src.file}: has errors, left as it is (run mllm-align validate)\n`);
+            continue;
+        }
+        const pinned = keys && entry.citekey === undefined ? { ...entry, citekey: keys.get(entry.id) } : entry;
+        const want = renderEntryYaml(pinned);
+        if (want === src.text)
+            continue;
+        changed++;
+        if (args.check) {
+            io.stdout(`${src.file}: not in canonical form\n`);
+            continue;
+        }
+        try {
+            replaceFileAtomic(set.absolute.get(src.file), want);
+        }
+        catch (err) {
+            // Report and go on with the other files; the exit code says something failed.
+            unwritten++;
+            io.stderr(`${src.file}: cannot write: ${err.code ?? String(err)}\n`);
+            continue;
+        }
+        io.stdout(`${src.file}: formatted\n`);
+    }
+    const verb = args.check ? 'need formatting' : 'formatted';
+    const failed = unwritten ? `, ${unwritten} could not be written` : '';
+    io.stderr(`${sources.length} file${sources.length === 1 ? '' : 's'}: ${changed - unwritten} ${verb}${skipped ? `, ${skipped} with errors skipped` : ''}${failed}\n`);
+    return { problems: (args.check ? changed : 0) + skipped, failed: unwritten > 0 };
+}

@@ -1,0 +1,26 @@
+/** `mllm-align validate [paths…]`: check entry files and report every problem. */
+import { formatDiagnosticLine, formatGithubAnnotation, formatSummary } from '../../render/diagnostics.js';
+import { countDiagnostics } from '../../validate/diagnostics.js';
+import { openCatalogue } from '../../open-catalogue.js';
+import { outcome } from '../outcome.js';
+/** Validate the catalogue, or the given files against it. */
+export async function runValidate(io, args) {
+    const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries })).validation;
+    const { errors, warnings } = countDiagnostics(result.diagnostics);
+    if (args.format === 'json') {
+        io.stdout(JSON.stringify({ files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
+    }
+    else if (args.format === 'github') {
+        for (const d of result.diagnostics)
+            io.stdout(formatGithubAnnotation(d) + '\n');
+    }
+    else {
+        // Colour (and chalk) only on a terminal.
+        const c = io.color ? (await import('../../render/color.js')).painter(true) : undefined;
+        const paint = (sev, s) => (c ? (sev === 'error' ? c.red(s) : c.yellow(s)) : s);
+        for (const d of result.diagnostics)
+            io.stdout(formatDiagnosticLine(d, paint) + '\n');
+    }
+    io.stderr(formatSummary(result.files, errors, warnings) + '\n');
+    return outcome(errors);
+}

@@ -1,0 +1,313 @@
+/** The command line: wiring of subcommands, and the one place that maps errors to exit codes. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
+import { withSuggestion } from '../core/suggest.js';
+import { CATEGORIES } from '../core/taxonomy.js';
+import { quoteInput } from '../core/text.js';
+import { SHOW_FORMATS } from '../render/show.js';
+import { buildFieldOptions, fieldValues } from './add-options.js';
+import { outcome } from './outcome.js';
+import { addSelectionOptions, QUERY_HELP } from './selection.js';
+const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})\n${' '.repeat(15)}sub-groups: ${c.subcategories.map((s) => s.id).join(', ')}`).join('\n');
+function examples(lines) {
+    return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+}
+const collectList = (value, previous) => [...(previous ?? []), ...value.split(',')];
+const entriesOption = () => new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
+/** Build the program; actions set `result.outcome`. */
+function buildProgram(io, result) {
+    const program = new Command('mllm-align');
+    program
+        .description('Browse, check and export the catalogue of how multimodal LLMs align other modalities with a language model.')
+        .version(VERSION, '-V, --version')
+        .exitOverride()
+        .configureOutput({
+        writeOut: (s) => io.stdout(s),
+        writeErr: (s) => io.stderr(s),
+        outputError: (s, write) => write(s.replace(/^error:/, 'mllm-align: error:')),
+    })
+        .showSuggestionAfterError(true)
+        .addHelpText('after', `\nCategories (the survey's four groups):\n${CATEGORY_HELP}\n` +
+        examples(['mllm-align list --category perceiver', 'mllm-align validate', 'mllm-align validate --format github']) +
+        '\nExit codes: 0 ok (warnings allowed), 1 problems found in the data, 2 usage or internal error.\n');
+    program
+        .command('validate')
+        .description('check entry files against the schema and each other; report every problem')
+        .argument('[paths...]', 'entry files, folders or glob patterns (default: the whole catalogue)')
+        .addOption(entriesOption())
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+        .option('--json', 'same as --format json')
+        .addHelpText('after', examples([
+        'mllm-align validate',
+        'mllm-align validate entries/llava.yaml',
+        'mllm-align validate --format json | jq .errors',
+        'mllm-align validate --format github   # annotations in GitHub Actions',
+    ]))
+        .action(async (paths, opts) => {
+        const { runValidate } = await import('./commands/validate.js');
+        result.outcome = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+    });
+    program
+        .command('list')
+        .description('list the catalogue')
+        .addOption(entriesOption())
+        .addOption(new Option('-c, --category <id>', `only these categories: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name; repeat or comma-separate for OR)`).argParser(collectList))
+        .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
+        .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
+        .option('--json', 'same as --format json')
+        .addHelpText('after', examples([
+        'mllm-align list',
+        'mllm-align list --category perceiver',
+        'mllm-align list --category converter,perceiver --format count',
+        'mllm-align list --category "Tool Learning" --sort name',
+        'mllm-align list --format ids | wc -l',
+    ]))
+        .action(async (opts) => {
+        const { runList } = await import('./commands/list.js');
+        result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
+    });
+    const filter = program
+        .command('filter')
+        .description('the entries that meet every flag and query term; same output as list')
+        .addOption(entriesOption())
+        .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
+        .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
+        .option('--json', 'same as --format json');
+    addSelectionOptions(filter)
+        .addHelpText('after', QUERY_HELP + examples([
+        'mllm-align filter --category perceiver --modality video --since 2023 --has-code',
+        'mllm-align filter \'category:perceiver modality:video year>=2023 has:code\'',
+        'mllm-align filter \'modality:video,audio -tag:audio "instruction tuning"\' --format ids',
+        'mllm-align filter --author "Haotian Liu" --sort name',
+        'mllm-align filter --builds-on llava --format count',
+        'mllm-align filter modality:image -has:code --sort name',
+    ]))
+        .action(async (query, opts) => {
+        const { runFilter } = await import('./commands/filter.js');
+        result.outcome = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
+    });
+    program
+        .command('show')
+        .description('entries in full, with the entries it builds on and those that build on it')
+        .argument('<ids...>', 'entry ids (or the methods\' names)')
+        .addOption(entriesOption())
+        .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
+        .option('--json', 'same as --format json')
+        .addHelpText('after', examples([
+        'mllm-align show llava',
+        'mllm-align show blip-2 --format yaml',
+        'mllm-align show llava --json | jq .built_on_by',
+        'mllm-align show llava blip-2 --format bibtex   # several entries, one after the other',
+    ]))
+        .action(async (ids, opts) => {
+        const { runShow } = await import('./commands/show.js');
+        result.outcome = await runShow(io, { ids, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+    });
+    program
+        .command('format')
+        .description('rewrite entry files in canonical form (schema line, key order, trailing newline)')
+        .argument('[paths...]', 'entry files or folders (default: the whole catalogue)')
+        .addOption(entriesOption())
+        .option('--check', 'change nothing; list files not in canonical form and exit 1 if any')
+        .option('--pin-keys', 'write the citekey each entry exports today into entries that have none, so it never moves')
+        .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI', 'mllm-align format --pin-keys']))
+        .action(async (paths, opts) => {
+        const { runFormat } = await import('./commands/format.js');
+        result.outcome = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
+    });
+    const add = program
+        .command('add')
+        .description('add a paper to the catalogue from flags, a BibTeX record or arXiv; checked before anything is written')
+        .addOption(entriesOption())
+        .option('--from-bibtex <file>', 'read the paper(s) from a BibTeX file (- for standard input); flags override its fields')
+        .option('--key <key>', 'with --from-bibtex: add only the record with this key (repeat for several); default: every record', (v, prev) => [...(prev ?? []), v])
+        .option('--no-fetch', 'with --arxiv, do not ask the arXiv API for the title, authors and year')
+        .option('--dry-run', 'print the YAML that would be written; write nothing');
+    for (const opt of buildFieldOptions())
+        add.addOption(opt);
+    add
+        .addHelpText('after', examples([
+        'mllm-align add --arxiv 2304.08485 --category converter --subcategory projection',
+        'mllm-align add --from-bibtex llava.bib --category converter --name LLaVA',
+        'mllm-align add --from-bibtex README.bib --key chen2024internvl --category converter',
+        'mllm-align add --name LLaVA --title "Visual Instruction Tuning" --author "Haotian Liu" --author "Chunyuan Li" \\\n' +
+            '      --year 2023 --category converter --arxiv 2304.08485 --modality image,text --dry-run',
+    ]))
+        .action(async (opts) => {
+        const { runAdd } = await import('./commands/add.js');
+        result.outcome = await runAdd(io, {
+            entries: opts.entries,
+            fromBibtex: opts.fromBibtex,
+            keys: opts.key,
+            fetch: opts.fetch !== false,
+            dryRun: Boolean(opts.dryRun),
+            values: fieldValues(opts),
+        });
+    });
+    const exportCmd = program
+        .command('export')
+        .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON or a web page (HTML)')
+        .addOption(entriesOption())
+        .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'html']).makeOptionMandatory())
+        .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+        .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
+        .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
+        .option('--skip-invalid', 'with --output: write the entries without errors even when some files have errors (default: write nothing)');
+    addSelectionOptions(exportCmd)
+        .addHelpText('after', QUERY_HELP + examples([
+        'mllm-align export --format markdown --output CATALOGUE.md',
+        'mllm-align export --format markdown --output CATALOGUE.md --check   # in CI',
+        'mllm-align export --format bibtex --category perceiver > perceivers.bib',
+        'mllm-align export --format bibtex \'modality:video year>=2024\' --output video.bib',
+        'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
+        'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+        'mllm-align export --format html --output site/index.html      # one self-contained page',
+    ]))
+        .action(async (query, opts) => {
+        const { runExport } = await import('./commands/export.js');
+        result.outcome = await runExport(io, {
+            entries: opts.entries,
+            format: opts.format,
+            output: opts.output,
+            check: Boolean(opts.check),
+            ascii: Boolean(opts.ascii),
+            skipInvalid: Boolean(opts.skipInvalid),
+            selection: opts,
+            query,
+        });
+    });
+    const stats = program
+        .command('stats')
+        .description('the catalogue in numbers: per category, sub-group and year (bar charts), top backbones, modalities and venues')
+        .addOption(entriesOption())
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--json', 'same as --format json');
+    addSelectionOptions(stats)
+        .addHelpText('after', examples([
+        'mllm-align stats',
+        'mllm-align stats --category perceiver',
+        'mllm-align stats \'year>=2024\' --format json | jq .withCode',
+    ]))
+        .action(async (query, opts) => {
+        const { runStats } = await import('./commands/stats.js');
+        result.outcome = await runStats(io, { entries: opts.entries, format: opts.json ? 'json' : opts.format, selection: opts, query });
+    });
+    program
+        .command('init')
+        .description('start a catalogue of your own: entries/ with one example, the schema, VS Code, GitHub Actions and pre-commit set up')
+        .argument('[dir]', 'folder to create it in', '.')
+        .addHelpText('after', examples(['mllm-align init my-list', 'cd my-list && mllm-align validate && mllm-align add --arxiv 2304.08485 --category converter']))
+        .action(async (dir) => {
+        const { runInit } = await import('./commands/init.js');
+        result.outcome = await runInit(io, { dir, version: VERSION });
+    });
+    program
+        .command('rename')
+        .description('rename an entry\'s id and file, and every builds_on that names it; all files or none')
+        .argument('<old>', 'the entry\'s id (or name)')
+        .argument('<new>', 'the new id, a plain slug')
+        .addOption(entriesOption())
+        .option('--dry-run', 'print what would change; change nothing')
+        .addHelpText('after', examples(['mllm-align rename llava llava-1.0 --dry-run', 'mllm-align rename llava llava-1.0']))
+        .action(async (from, to, opts) => {
+        const { runRename } = await import('./commands/edit.js');
+        result.outcome = await runRename(io, { from, to, entries: opts.entries, dryRun: Boolean(opts.dryRun) });
+    });
+    program
+        .command('remove')
+        .description('remove an entry; refused while others build on it, unless --force (which also removes those links)')
+        .argument('<id>', 'the entry\'s id (or name)')
+        .addOption(entriesOption())
+        .option('--force', 'remove it even when other entries build on it, and their links to it')
+        .option('--dry-run', 'print what would change; change nothing')
+        .addHelpText('after', examples(['mllm-align remove some-entry', 'mllm-align remove llava --force --dry-run']))
+        .action(async (id, opts) => {
+        const { runRemove } = await import('./commands/edit.js');
+        result.outcome = await runRemove(io, { id, entries: opts.entries, force: Boolean(opts.force), dryRun: Boolean(opts.dryRun) });
+    });
+    program
+        .command('completion')
+        .description('print a shell completion script: commands, options, their values and entry ids')
+        .argument('<shell>', 'bash, zsh or fish')
+        .addHelpText('after', examples([
+        'source <(mllm-align completion bash)        # in ~/.bashrc',
+        'source <(mllm-align completion zsh)         # in ~/.zshrc, after compinit',
+        'mllm-align completion fish > ~/.config/fish/completions/mllm-align.fish',
+    ]))
+        .action(async (shell) => {
+        const { runCompletion } = await import('./commands/completion.js');
+        result.outcome = runCompletion(io, shell, program);
+    });
+    return program;
+}
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function run(argv, io) {
+    const result = { outcome: outcome() };
+    const program = buildProgram(io, result);
+    try {
+        if (argv.length === 0) {
+            program.outputHelp({ error: true });
+            return EXIT_USAGE;
+        }
+        if (argv[0] === 'help' && argv[1] === 'help') {
+            // Help on help is the general help (commander would call it an unknown command).
+            program.outputHelp();
+            return EXIT_OK;
+        }
+        checkHelpTopic(program, argv);
+        await program.parseAsync([...argv], { from: 'user' });
+        return exitCodeOf(result.outcome);
+    }
+    catch (err) {
+        return handleError(err, io);
+    }
+}
+/** `help <command>` for a command that does not exist is a usage error, not the general help. */
+function checkHelpTopic(program, argv) {
+    if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-'))
+        return;
+    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    if (names.includes(argv[1]))
+        return;
+    throw new UsageError(withSuggestion(`no command ${quoteInput(argv[1])}`, argv[1], names, { otherwise: 'run `mllm-align --help` to see the commands' }));
+}
+/** Exit code after Ctrl-C at a prompt, as shells report SIGINT. */
+export const EXIT_CANCELLED = 130;
+/** The one mapping from what a command did to its exit code. */
+export function exitCodeOf(o) {
+    if (o.cancelled)
+        return EXIT_CANCELLED;
+    if (o.failed)
+        return EXIT_USAGE;
+    return o.problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+function handleError(err, io) {
+    if (err instanceof CommanderError) {
+        // Commander has already printed its message (or the help/version text).
+        return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+        io.stderr(`mllm-align: error: ${err.message}\n`);
+        return EXIT_USAGE;
+    }
+    if (err instanceof DataError) {
+        io.stderr(`mllm-align: error: ${err.message}\n`);
+        return EXIT_PROBLEMS;
+    }
+    if (err instanceof InternalError) {
+        io.stderr(`mllm-align: internal error: ${err.message}\n`);
+        return EXIT_USAGE;
+    }
+    const e = err;
+    if (e && typeof e.code === 'string' && typeof e.message === 'string') {
+        // A system error (EACCES, ENOSPC, EPIPE…): one line, no stack.
+        io.stderr(`mllm-align: error: ${e.message}\n`);
+        return EXIT_USAGE;
+    }
+    io.stderr(`mllm-align: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (io.env.MLLM_ALIGN_DEBUG && err instanceof Error && err.stack)
+        io.stderr(err.stack + '\n');
+    return EXIT_USAGE;
+}

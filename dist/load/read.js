@@ -1,0 +1,81 @@
+/** The file-system side of loading: find the catalogue folder and read its entry files. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../core/errors.js';
+/** The catalogue shipped inside the package. */
+export const PACKAGED_ENTRIES = fileURLToPath(new URL('../../entries', import.meta.url));
+/**
+ * Which catalogue to use: --entries, then MLLM_ALIGN_ENTRIES, then ./entries, then the shipped one.
+ * A command that writes never falls back to the shipped catalogue: that would write inside the
+ * installed package.
+ */
+export function resolveEntriesDir(option, env, cwd, forWriting = false) {
+    const given = option ?? (env.MLLM_ALIGN_ENTRIES || undefined);
+    if (given !== undefined) {
+        const dir = path.resolve(cwd, given);
+        if (!isDirectory(dir)) {
+            throw new UsageError(`entries folder not found: ${given}${option === undefined ? ' (from MLLM_ALIGN_ENTRIES)' : ''}`);
+        }
+        return dir;
+    }
+    const local = path.join(cwd, 'entries');
+    if (isDirectory(local))
+        return local;
+    if (forWriting) {
+        throw new UsageError('no ./entries folder here; pass --entries DIR (or set MLLM_ALIGN_ENTRIES) to say which catalogue to write to');
+    }
+    return PACKAGED_ENTRIES;
+}
+function isDirectory(p) {
+    try {
+        return statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The .yaml files directly inside a folder, sorted by name. */
+export function listEntryFiles(dir) {
+    return readdirSync(dir)
+        .filter((n) => /\.ya?ml$/i.test(n))
+        .sort()
+        .map((n) => path.join(dir, n));
+}
+/** Read files, keeping a read failure as data so that it becomes a diagnostic. */
+export function readSources(files, display) {
+    return files.map((abs) => {
+        try {
+            return { file: display(abs), text: readFileSync(abs, 'utf8') };
+        }
+        catch (err) {
+            return { file: display(abs), readError: err.code ?? String(err) };
+        }
+    });
+}
+/** Expand command-line paths (files, folders or glob patterns) into absolute .yaml file paths. */
+export async function expandPaths(paths, cwd) {
+    const out = [];
+    for (const p of paths) {
+        const abs = path.resolve(cwd, p);
+        if (isDirectory(abs))
+            out.push(...listEntryFiles(abs));
+        else if (existsSync(abs))
+            out.push(abs);
+        else if (/[*?[\]{}]/.test(p)) {
+            const { default: fg } = await import('fast-glob');
+            const found = await fg(p, { cwd, absolute: true, onlyFiles: true });
+            if (found.length === 0)
+                throw new UsageError(`no files match ${p}`);
+            out.push(...found.sort());
+        }
+        else
+            throw new UsageError(`no such file or folder: ${p}`);
+    }
+    return [...new Set(out)];
+}
+/** A path as we print it: relative to the working folder when inside it. */
+export function displayPath(abs, cwd) {
+    const rel = path.relative(cwd, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}

@@ -1,0 +1,53 @@
+/** CSL-JSON: the items Zotero, pandoc --citeproc and citeproc-js read, one per entry. */
+import { assignCitekeys } from '../cite/keys.js';
+import { citeVenue } from '../cite/venues.js';
+import { splitName } from '../core/names.js';
+import { compareEntryIds } from '../core/text.js';
+import { entryUrl } from './bibtex.js';
+const CSL_TYPE = { inproceedings: 'paper-conference', article: 'article-journal', misc: 'article' };
+/** One author as a CSL name. */
+export function cslName(full) {
+    const n = splitName(full);
+    if (n.organisation)
+        return { literal: n.family };
+    const name = { family: n.family };
+    if (n.given)
+        name.given = n.given;
+    if (n.particle)
+        name['non-dropping-particle'] = n.particle;
+    if (n.suffix)
+        name.suffix = n.suffix;
+    return name;
+}
+/**
+ * One entry as a CSL item: `issued` is the venue's year for a published paper, the container its full
+ * name; a preprint is an `article` published by arXiv, as Zotero exports it.
+ */
+export function cslItem(entry, key) {
+    const cited = citeVenue(entry);
+    const item = {
+        id: key,
+        type: CSL_TYPE[cited.kind],
+        title: entry.title,
+        author: entry.authors.map(cslName),
+        issued: { 'date-parts': [[cited.year]] },
+    };
+    if (cited.container !== undefined)
+        item['container-title'] = cited.container;
+    else if (entry.arxiv) {
+        item.publisher = 'arXiv';
+        item.number = `arXiv:${entry.arxiv}`;
+    }
+    if (entry.doi)
+        item.DOI = entry.doi;
+    const url = entryUrl(entry);
+    if (url)
+        item.URL = url;
+    return item;
+}
+/** Render entries as a CSL-JSON array, sorted by id, ids being the BibTeX citation keys. */
+export function renderCslJson(entries) {
+    const keys = assignCitekeys(entries);
+    const items = [...entries].sort(compareEntryIds).map((e) => cslItem(e, keys.get(e.id)));
+    return JSON.stringify(items, null, 2) + '\n';
+}

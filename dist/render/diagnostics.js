@@ -1,0 +1,15 @@
+/** One line per diagnostic: `path:line:column: severity message (CODE)`. */
+export function formatDiagnosticLine(d, paint = (_, s) => s) {
+    return `${d.file}:${d.line}:${d.column}: ${paint(d.severity, d.severity)} ${d.message} (${d.code})`;
+}
+/** GitHub Actions workflow command for one diagnostic. */
+export function formatGithubAnnotation(d) {
+    const esc = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const prop = (s) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    return `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${prop(d.code)}::${esc(d.message)} (${d.code})`;
+}
+/** The closing summary line. */
+export function formatSummary(files, errors, warnings) {
+    const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
+    return `${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
