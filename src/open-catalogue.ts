@@ -24,6 +24,10 @@ export interface OpenOptions {
   entries?: string;
   /** A command that writes: never fall back to the catalogue shipped inside the package. */
   forWriting?: boolean;
+  /** `validate --strict`: every release check (MA3xx), as errors. */
+  strict?: boolean;
+  /** MA302's minimum entries per category. */
+  minPerCategory?: number;
 }
 
 export interface OpenedCatalogue {
@@ -59,7 +63,13 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   const sources = readSources(context, show);
   const parsed = parseSources(sources);
   const named = new Set(given.map(show));
-  const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+  const validation = validateParsed(parsed, {
+    now: ctx.now(),
+    reportFor: named,
+    strict: opts.strict,
+    minPerCategory: opts.minPerCategory,
+    folder: show(dir) || '.',
+  });
   return {
     dir,
     sources,

@@ -44,15 +44,24 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .addOption(entriesOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--json', 'same as --format json')
+    .option('--strict', 'before a release: also the MA301-MA303 checks, and every MA3xx check as an error')
+    .option('--min-per-category <n>', 'with --strict: the fewest entries a category may have (MA302; default 5)')
     .addHelpText('after', examples([
       'mllm-align validate',
       'mllm-align validate entries/llava.yaml',
       'mllm-align validate --format json | jq .errors',
       'mllm-align validate --format github   # annotations in GitHub Actions',
+      'mllm-align validate --strict          # before a release: stale preprints, thin categories, missing fields',
     ]))
-    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean }) => {
+    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean; strict?: boolean; minPerCategory?: string }) => {
       const { runValidate } = await import('./commands/validate.js');
-      result.outcome = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runValidate(io, {
+        paths,
+        entries: opts.entries,
+        format: opts.json ? 'json' : opts.format,
+        strict: Boolean(opts.strict),
+        minPerCategory: opts.minPerCategory,
+      });
     });
 
   program
