@@ -8,6 +8,8 @@ const PACKAGES: Readonly<Record<string, string>> = {
   pdflatex: 'texlive-latex-base',
   biber: 'biber',
   pandoc: 'pandoc',
+  dot: 'graphviz',
+  git: 'git',
 };
 
 /** Whether a command is on PATH. */

@@ -190,6 +190,35 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       });
     });
 
+  const graph = program
+    .command('graph')
+    .description('the lineage graph: which method builds on which (builds_on), grouped and coloured by category')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .option('--json', 'same as --format json')
+    .option('--around <id>', 'only this entry, its ancestors and its descendants')
+    .option('--depth <n>', 'with --around: at most N links away (default: no limit)');
+  addSelectionOptions(graph)
+    .addHelpText('after', '\nArrows point from a method to the methods that build on it. Without --around, entries with no\n' +
+      'link among the selected ones are left out. Render DOT with Graphviz: dot -Tsvg lineage.dot -o lineage.svg\n' +
+      QUERY_HELP + examples([
+      'mllm-align graph > lineage.mmd                      # Mermaid, for GitHub or mermaid.live',
+      'mllm-align graph --format dot | dot -Tsvg -o lineage.svg',
+      'mllm-align graph --around llava --depth 2',
+      'mllm-align graph --category perceiver --since 2024 --format json',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'mermaid' | 'dot' | 'json'; json?: boolean; around?: string; depth?: string }) => {
+      const { runGraph } = await import('./commands/graph.js');
+      result.outcome = await runGraph(io, {
+        entries: opts.entries,
+        format: opts.json ? 'json' : opts.format,
+        around: opts.around,
+        depth: opts.depth,
+        selection: opts,
+        query,
+      });
+    });
+
   return program;
 }
 
