@@ -20,6 +20,14 @@ function examples(lines: string[]): string {
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
 
+/** The LaTeX table's preamble and keys, in `export --help`; README's "Writing a survey from the catalogue" shows the same. */
+const LATEX_TABLE_HELP =
+  '\nLaTeX table (--format latex-table): a booktabs table, a longtable past 30 rows, grouped by category\n' +
+  'and subcategory; each method cited with the key the BibTeX export of the same selection gives it.\n' +
+  'The document needs in its preamble:\n' +
+  '  \\usepackage{booktabs,longtable,array,amssymb}\n' +
+  'and its bibliography from: mllm-align export --format bibtex --ascii [same selection] --output refs.bib\n';
+
 /** Build the program; actions set `result.outcome`. */
 function buildProgram(io: Io, result: { outcome: Outcome }): Command {
   const program = new Command('mllm-align');
@@ -164,20 +172,23 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('export')
     .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
     .addOption(entriesOption())
-    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'latex-table']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
-    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8');
+    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
+    .option('--columns <list>', 'LaTeX table: columns among name,year,category,subcategory,modalities,llm,venue,code (default name,year,modalities,llm,venue,code)');
   addSelectionOptions(exportCmd)
-    .addHelpText('after', QUERY_HELP + examples([
+    .addHelpText('after', QUERY_HELP + LATEX_TABLE_HELP + examples([
       'mllm-align export --format markdown --output CATALOGUE.md',
       'mllm-align export --format markdown --output CATALOGUE.md --check   # in CI',
       'mllm-align export --format bibtex --category perceiver > perceivers.bib',
       'mllm-align export --format bibtex \'modality:video year>=2024\' --output video.bib',
       'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
       'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
+      'mllm-align export --format latex-table --category perceiver --output table.tex',
+      'mllm-align export --format latex-table --columns name,year,llm,code \'year>=2024\'',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'latex-table'; output?: string; check?: boolean; ascii?: boolean; columns?: string }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
@@ -185,6 +196,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
         output: opts.output,
         check: Boolean(opts.check),
         ascii: Boolean(opts.ascii),
+        columns: opts.columns,
         selection: opts,
         query,
       });

@@ -1,12 +1,15 @@
 /** The export formats behind one function, and how a stale exported file differs from a fresh one. */
 import type { Entry } from '../core/entry.js';
+import type { LatexColumn } from './latex-table.js';
 
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json'] as const;
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'latex-table'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
   /** BibTeX only: ASCII with LaTeX accents, for classic BibTeX. */
   ascii?: boolean;
+  /** LaTeX table only: its columns. */
+  columns?: readonly LatexColumn[];
 }
 
 /** Render entries in one export format; the same entries always give the same text. */
@@ -20,6 +23,8 @@ export async function renderExport(format: ExportFormat, entries: readonly Entry
       return (await import('./csl.js')).renderCslJson(entries);
     case 'json':
       return (await import('./json.js')).renderJsonExport(entries);
+    case 'latex-table':
+      return (await import('./latex-table.js')).renderLatexTable(entries, { columns: opts.columns });
   }
 }
 

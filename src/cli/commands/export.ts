@@ -1,4 +1,4 @@
-/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
+/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON, JSON or a LaTeX table. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -15,6 +15,8 @@ export interface ExportArgs {
   output?: string;
   check: boolean;
   ascii: boolean;
+  /** LaTeX table only: `--columns`, as typed. */
+  columns?: string;
   /** The same selection flags and query as `filter`. */
   selection: SelectionOptions;
   query: string[];
@@ -24,13 +26,15 @@ export interface ExportArgs {
 export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
+  if (args.columns !== undefined && args.format !== 'latex-table') throw new UsageError('--columns applies to --format latex-table only');
+  const columns = args.columns === undefined ? undefined : (await import('../../render/latex-table.js')).parseLatexColumns(args.columns);
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
   const opened = await openCatalogue(io, { entries: args.entries });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const entries = selectByCriteria(catalogue, criteria);
-  const text = await renderExport(args.format, entries, { ascii: args.ascii });
+  const text = await renderExport(args.format, entries, { ascii: args.ascii, columns });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');
     const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
