@@ -81,3 +81,23 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
     catalogue: buildCatalogue(validation.entries),
   };
 }
+
+/**
+ * Open a catalogue from files already read (an older version, read through git by `diff`): the same
+ * parse → validate → build as `openCatalogue`, every file reported on.
+ */
+export function openSources(ctx: OpenContext, dir: string, sources: SourceFile[]): OpenedCatalogue {
+  const parsed = parseSources(sources);
+  const named = new Set(sources.map((s) => s.file));
+  const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+  return {
+    dir,
+    sources,
+    parsed,
+    named,
+    absolute: new Map(),
+    validation,
+    errors: validation.diagnostics.filter((d) => d.severity === 'error'),
+    catalogue: buildCatalogue(validation.entries),
+  };
+}

@@ -231,6 +231,24 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       });
     });
 
+  program
+    .command('diff')
+    .description('release notes: the entries added, removed and changed since a git revision, field by field')
+    .argument('[ref]', 'a tag, branch or commit (default: the last tag, else the first commit)')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', '\nThe older version is read through git (ls-tree, cat-file), never checked out; a shallow clone\n' +
+      'works when REF itself was fetched. The newer version is the working tree.\n' + examples([
+      'mllm-align diff                      # since the last tag',
+      'mllm-align diff v0.1.0 > notes.md',
+      'mllm-align diff HEAD~10 --json | jq \'.added[].id\'',
+    ]))
+    .action(async (ref: string | undefined, opts: { entries?: string; format: 'markdown' | 'json'; json?: boolean }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      result.outcome = await runDiff(io, { ref, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+    });
+
   return program;
 }
 
