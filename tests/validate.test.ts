@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/validate/diagnostics.js';
 import { validateAll } from '../src/validate/validate.js';
-import { FIXED_NOW, FIXTURES } from './helpers.js';
+import { FIXED_NOW, FIXTURES, ROOT } from './helpers.js';
 
 const INVALID = path.join(FIXTURES, 'invalid');
 
@@ -108,6 +108,12 @@ describe('one fixture per diagnostic code', () => {
     expect(validateAll(hostSources, { now: FIXED_NOW }).diagnostics.map((d) => [d.code, d.severity])).toEqual([['MA304', 'warning']]);
     // Strict results never drop an entry from the catalogue.
     expect(validateAll(hostSources, { now: FIXED_NOW, strict: true, minPerCategory: 0 }).entries.map((e) => e.entry.id)).toEqual(['alpha', 'beta']);
+  });
+
+  it("the README's code table lists exactly the codes of CODES, with their severity", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (MA\d{3}) \| (error|warning)\b/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(CODES).map(([code, c]) => [code, c.severity]));
   });
 
   it('MA902: an unreadable file is a diagnostic, and other files are still checked', () => {
