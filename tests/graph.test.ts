@@ -145,6 +145,24 @@ describe('Graphviz renders the DOT output', () => {
   });
 });
 
+describe('graph snapshots (tests/fixtures/catalogue)', () => {
+  it.each([
+    ['mermaid', 'catalogue.mmd'],
+    ['dot', 'catalogue.dot'],
+    ['json', 'catalogue.json'],
+  ])('--format %s', async (format, file) => {
+    const text = await graphOf(path.join(FIXTURES, 'catalogue'), format);
+    await expect(text).toMatchFileSnapshot(`__snapshots__/graph/${file}`);
+    expect(await graphOf(path.join(FIXTURES, 'catalogue'), format)).toBe(text);
+  });
+
+  it('the order of the entries does not change the bytes', () => {
+    const reversed = [...SMALL].reverse();
+    expect(renderGraphMermaid(buildLineage(reversed))).toBe(renderGraphMermaid(buildLineage(SMALL)));
+    expect(renderGraphDot(buildLineage(reversed))).toBe(renderGraphDot(buildLineage(SMALL)));
+  });
+});
+
 describe('mllm-align graph (CLI)', () => {
   const CAT = path.join('tests', 'fixtures', 'catalogue');
 

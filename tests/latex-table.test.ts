@@ -73,6 +73,16 @@ describe.each(CATALOGUES)('LaTeX table of %s', (_label, dir) => {
 });
 
 describe('LaTeX table', () => {
+  it.each([
+    [path.join(FIXTURES, 'catalogue'), [], 'catalogue.tex'],
+    [path.join(FIXTURES, 'catalogue'), ['--columns', LATEX_COLUMN_IDS.join(','), 'category:perceiver'], 'perceiver-all-columns.tex'],
+    [path.join(FIXTURES, 'hard'), [], 'hard.tex'],
+  ])('snapshot %#', async (dir, args, file) => {
+    const text = await exportText(dir, ['--format', 'latex-table', ...args]);
+    await expect(text).toMatchFileSnapshot(`__snapshots__/export/${file}`);
+    expect(await exportText(dir, ['--format', 'latex-table', ...args])).toBe(text);
+  });
+
   it('a selection cites exactly the keys of the BibTeX export of the same selection', async () => {
     const dir = path.join(ROOT, 'entries');
     for (const sel of [['category:perceiver'], ['--since', '2025', '--has-code'], ['mplug']]) {
@@ -118,10 +128,10 @@ describe('LaTeX table', () => {
   });
 
   it('LaTeX specials and accents are escaped in every cell', () => {
-    const text = renderLatexTable([entry('h', { name: 'A&B_%$#{x}~^\\ Ünï', llm: ['Q&A 50%'], venue: 'ICML #1 $x$', modalities: ['image'] })]);
+    const text = renderLatexTable([entry('h', { name: 'A&B_%$#{x}~^\\ Ünï <b>|', llm: ['Q&A 50%'], venue: 'ICML #1 $x$', modalities: ['image'] })]);
     const row = text.split('\n').find((l) => l.includes('\\cite{'))!;
     expect(row).toBe(
-      'A\\&B\\_\\%\\$\\#\\{x\\}{\\textasciitilde}{\\textasciicircum}{\\textbackslash} {\\"U}n{\\"{\\i}} \\cite{lovelace2023h} & 2023 & image & Q\\&A 50\\% & ICML \\#1 \\$x\\$ &  \\\\',
+      'A\\&B\\_\\%\\$\\#\\{x\\}{\\textasciitilde}{\\textasciicircum}{\\textbackslash} {\\"U}n{\\"{\\i}} $<$\\allowbreak{}b$>$\\allowbreak{}$|$\\allowbreak{} \\cite{lovelace2023h} & 2023 & image & Q\\&A 50\\% & ICML \\#1 \\$x\\$ &  \\\\',
     );
   });
 

@@ -55,9 +55,13 @@ export function parseLatexColumns(value: string): LatexColumn[] {
   return cols as LatexColumn[];
 }
 
-/** Text of a table cell: specials escaped, accents as LaTeX commands, one line. */
+/**
+ * Text of a table cell: specials escaped, accents as LaTeX commands, one line. `<`, `>` and `|` are set
+ * in math mode (in the default OT1 text encoding they would print as ¡, ¿ and an em dash), with a
+ * line break allowed after them.
+ */
 export function latexCell(text: string): string {
-  return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim()));
+  return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim())).replace(/[<>|]/g, (c) => `$${c}$\\allowbreak{}`);
 }
 
 const categoryName = (id: string) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
