@@ -170,7 +170,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
   const exportCmd = program
     .command('export')
-    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
+    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON or a LaTeX table')
     .addOption(entriesOption())
     .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'latex-table']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
