@@ -9,7 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { withSuggestion } from '../core/suggest.js';
 import { quoteInput } from '../core/text.js';
 // The one import of citation keys here: keys must be exactly those of `export --format bibtex`.
-import { assignCitekeys } from './bibtex.js';
+import { assignCitekeys } from '../cite/keys.js';
 import { asciiLatex, escapeLatex } from './latex.js';
 import { sortEntries } from '../catalogue.js';
 import { subcategoryHeading } from './markdown.js';

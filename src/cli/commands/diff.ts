@@ -15,7 +15,7 @@ export interface DiffArgs {
 /** Compare the catalogue of the working tree with its version at REF. */
 export async function runDiff(io: Io, args: DiffArgs): Promise<Outcome> {
   const opened = await openCatalogue(io, { entries: args.entries });
-  const leftOut = reportLeftOut(io, opened);
+  const leftOut = reportLeftOut(io, opened).length;
   const { top, prefix } = locateInRepository(opened.dir);
   const ref = args.ref ?? defaultRevision(top);
   const commit = resolveRevision(top, ref);

@@ -30,7 +30,7 @@ export async function runGraph(io: Io, args: GraphArgs): Promise<Outcome> {
   const depth = args.depth === undefined ? undefined : parseDepth(args.depth);
   const criteria = criteriaFromSelection(args.selection, args.query);
   const opened = await openCatalogue(io, { entries: args.entries });
-  const leftOut = reportLeftOut(io, opened);
+  const leftOut = reportLeftOut(io, opened).length;
   const entries = selectByCriteria(opened.catalogue, criteria);
   let around: string | undefined;
   if (args.around !== undefined) {
