@@ -167,6 +167,28 @@ describe.skipIf(!hasTool('git') && !process.env.CI)('mllm-align diff', () => {
     expect(summary(await diffJson(shallow, ['v1.0']))).toEqual({ added: ['kosmos-1'], removed: ['blip-2'], changed: ['flamingo:tags', 'llava:venue'] });
   });
 
+  it('a file with errors at REF is left out with a note; a tag name stays inside its code span', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-diff-'));
+    cpSync(repo.dir, dir, { recursive: true });
+    const file = path.join(dir, 'entries', 'llava.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace(/^year: .*$/m, 'year: "soon"'));
+    git(dir, 'commit', '-qam', 'broken');
+    git(dir, 'tag', 'v2<b>_x_');
+    writeFileSync(file, good);
+    const r = await runInMemory(['diff'], { cwd: dir });
+    expect(r.stderr).toBe('note: 1 file at "v2<b>_x_" had errors; their entries are left out of the comparison\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      '## Catalogue changes since `v2<b>_x_`',
+      '',
+      `1 entry added, 0 removed, 0 changed (3 now, 2 at \`v2<b>_x_\`, commit ${git(dir, 'rev-parse', 'v2<b>_x_').slice(0, 12)}).`,
+      '',
+      '### Added (1)',
+      '',
+    ]);
+  });
+
   const errors: Array<[string, string[], RegExp]> = [
     ['an unknown revision', ['v9'], /^mllm-align: error: unknown revision "v9": no such commit, tag or branch in this repository\n$/],
     ['a revision that reads as an option', ['--', '--output=x'], /^mllm-align: error: not a revision: "--output=x"\n$/],
