@@ -21,6 +21,9 @@ for (const v of VENUES) for (const s of [v.short, ...(v.aliases ?? [])]) BY_SHOR
 /** The NeurIPS track whose papers have their own proceedings section. */
 export const DATASETS_TRACK = 'Datasets and Benchmarks';
 
+/** The demonstration track of the ACL conferences, written "(Demo)" in entries (a volume of its own). */
+export const DEMO_TRACK = 'System Demonstrations';
+
 /** A venue as an entry gives it, read against the table. */
 export interface VenueRef {
   venue: Venue;
@@ -61,6 +64,7 @@ export function parseVenue(text: string): VenueRef | undefined {
   const remarks: string[] = [];
   for (const r of all) {
     if (/^datasets and benchmarks(?: track)?$/i.test(r)) track = DATASETS_TRACK;
+    else if (/^(?:demo|system demonstrations)$/i.test(r)) track = DEMO_TRACK;
     // "(journal)" only says what the name already says.
     else if (!/^journal$/i.test(r)) remarks.push(r);
   }
@@ -92,7 +96,8 @@ export function parseVenue(text: string): VenueRef | undefined {
   // A workshop venue written "TLLM 2023 workshop" is the venue itself, not its workshops.
   if (venue.kind === 'workshop') workshops = false;
   if (workshops && venue.kind !== 'conference') return undefined;
-  if (track && venue.short !== 'NeurIPS') return undefined;
+  if (track === DATASETS_TRACK && venue.short !== 'NeurIPS') return undefined;
+  if (track === DEMO_TRACK && (!venue.findings || findings)) return undefined;
   const ref: VenueRef = { venue, workshops, findings, remarks };
   if (year !== undefined) ref.year = year;
   if (track) ref.track = track;
@@ -107,7 +112,7 @@ function sameName(written: string, venue: Venue): boolean {
 /** The venue in the entries' short form: `Findings of ACL 2024`, `CVPR 2024 Workshops`, `NeurIPS 2023 (Oral)`. */
 export function formatVenue(ref: VenueRef): string {
   const head = `${ref.findings ? 'Findings of ' : ''}${ref.venue.short}${ref.year !== undefined ? ` ${ref.year}` : ''}${ref.workshops ? ' Workshops' : ''}`;
-  const remarks = [...(ref.track ? [ref.track] : []), ...ref.remarks];
+  const remarks = [...(ref.track ? [ref.track === DEMO_TRACK ? 'Demo' : ref.track] : []), ...ref.remarks];
   return remarks.length > 0 ? `${head} (${remarks.join(', ')})` : head;
 }
 
@@ -117,6 +122,7 @@ export function fullVenueName(ref: VenueRef): string {
   // The ACL Anthology's own form: "Findings of the Association for Computational Linguistics: ACL 2024".
   if (ref.findings) return `Findings of the Association for Computational Linguistics: ${v.short}${ref.year !== undefined ? ` ${ref.year}` : ''}`;
   if (ref.workshops) return `${v.full} Workshops`;
+  if (ref.track === DEMO_TRACK) return `${v.full}: ${DEMO_TRACK}`;
   if (ref.track) return `${v.full}, ${ref.track} Track`;
   return v.full;
 }
@@ -196,7 +202,10 @@ export function venueFromRecord(text: string, year: number | undefined): string 
   const venue = best?.venue ?? VENUES.find((v) => v.kind !== 'preprint' && !v.exact && v.short.length > 2 && acronyms(v));
   if (!venue) return undefined;
   const workshops = venue.kind === 'conference' && /\bworkshops?\b/.test(folded);
-  const track = venue.short === 'NeurIPS' && /\bdatasets and benchmarks\b/.test(folded) ? DATASETS_TRACK : undefined;
+  const track =
+    venue.short === 'NeurIPS' && /\bdatasets and benchmarks\b/.test(folded) ? DATASETS_TRACK
+    : venue.findings && /\bsystem demonstrations\b/.test(folded) ? DEMO_TRACK
+    : undefined;
   const ref: VenueRef = { venue, workshops, findings: false, remarks: [] };
   if (y !== undefined) ref.year = y;
   if (track) ref.track = track;

@@ -23,6 +23,7 @@ describe('the venue table: short forms as entries write them, full forms as refe
     ['NeurIPS 2023 (Oral)', NEURIPS, 2023, 'inproceedings'],
     ['NeurIPS 2024 (Datasets and Benchmarks)', `${NEURIPS}, Datasets and Benchmarks Track`, 2024, 'inproceedings'],
     ['NeurIPS 2023 (Datasets and Benchmarks, Spotlight)', `${NEURIPS}, Datasets and Benchmarks Track`, 2023, 'inproceedings'],
+    ['EMNLP 2023 (Demo)', 'Proceedings of the Conference on Empirical Methods in Natural Language Processing (EMNLP): System Demonstrations', 2023, 'inproceedings'],
     ['ICML 2024', 'Proceedings of the International Conference on Machine Learning (ICML)', 2024, 'inproceedings'],
     ['ICLR 2025', 'International Conference on Learning Representations (ICLR)', 2025, 'inproceedings'],
     ['ACL 2024', 'Proceedings of the Annual Meeting of the Association for Computational Linguistics (ACL)', 2024, 'inproceedings'],
@@ -65,6 +66,7 @@ describe('the venue table: short forms as entries write them, full forms as refe
     ['NeurIPS 2023 (Oral)', 'NeurIPS 2023 (Oral)'],
     ['NeurIPS 2023 Datasets and Benchmarks Track (Spotlight)', 'NeurIPS 2023 (Datasets and Benchmarks, Spotlight)'],
     ['Intelligent Computing (journal), 2024', 'Intelligent Computing 2024'],
+    ['EMNLP 2023 (System Demonstrations)', 'EMNLP 2023 (Demo)'],
     ['ECCV 2024 Workshop', 'ECCV 2024 Workshops'],
   ])('formatVenue(parseVenue(%j)) = %j', (venue, want) => expect(formatVenue(parseVenue(venue)!)).toBe(want));
 
@@ -97,6 +99,7 @@ describe('the venue table: short forms as entries write them, full forms as refe
     ['Forty-first International Conference on Machine Learning', 2024, 'ICML 2024'],
     ['Proceedings of the 62nd Annual Meeting of the Association for Computational Linguistics (Volume 1: Long Papers)', 2024, 'ACL 2024'],
     ['Findings of the Association for Computational Linguistics: EMNLP 2023', 2023, 'Findings of EMNLP 2023'],
+    ['Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing: System Demonstrations', 2023, 'EMNLP 2023 (Demo)'],
     ['Proceedings of the AAAI Conference on Artificial Intelligence', 2024, 'AAAI 2024'],
     ['Transactions on Machine Learning Research', 2025, 'TMLR 2025'],
     ['Trans. Mach. Learn. Res.', 2024, 'TMLR 2024'],
