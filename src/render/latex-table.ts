@@ -3,15 +3,15 @@
  * by category and subcategory with the survey's names, each method cited with the key the BibTeX
  * export gives it. Text is ASCII LaTeX (specials escaped, accents as commands), so any engine reads it.
  */
-import type { Entry } from '../core/entry.js';
-import { CATEGORIES } from '../core/taxonomy.js';
-import { UsageError } from '../core/errors.js';
-import { withSuggestion } from '../core/suggest.js';
-import { quoteInput } from '../core/text.js';
+import { sortEntries } from '../catalogue.js';
 // The one import of citation keys here: keys must be exactly those of `export --format bibtex`.
 import { assignCitekeys } from '../cite/keys.js';
+import type { Entry } from '../core/entry.js';
+import { UsageError } from '../core/errors.js';
+import { withSuggestion } from '../core/suggest.js';
+import { CATEGORIES } from '../core/taxonomy.js';
+import { quoteInput } from '../core/text.js';
 import { asciiLatex, escapeLatex } from './latex.js';
-import { sortEntries } from '../catalogue.js';
 import { subcategoryHeading } from './markdown.js';
 
 /**
@@ -105,7 +105,7 @@ function rows(entries: readonly Entry[]): Array<Group | Entry> {
   for (const c of CATEGORIES) {
     const own = entries.filter((e) => e.category === c.id);
     if (own.length === 0) continue;
-    out.push({ heading: `${c.name}`, level: 1 });
+    out.push({ heading: c.name, level: 1 });
     const subs = new Set(c.subcategories.map((s) => s.id));
     const parts: Array<[string, Entry[]]> = c.subcategories.map((s) => [subcategoryHeading(s.id), own.filter((e) => e.subcategory === s.id)]);
     parts.push([`Other (${c.name})`, own.filter((e) => e.subcategory === undefined || !subs.has(e.subcategory))]);
