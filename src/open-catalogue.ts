@@ -69,6 +69,8 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
     strict: opts.strict,
     minPerCategory: opts.minPerCategory,
     folder: show(dir) || '.',
+    // MA302 counts the whole catalogue: only when every file of it is checked.
+    whole: paths.length === 0 || (insideCatalogue && given.length === context.length),
   });
   return {
     dir,

@@ -53,6 +53,12 @@ describe('validate --strict', () => {
     ]);
     const one = await runInMemory(['validate', '--strict', '--min-per-category', '1', 'entries/alpha.yaml'], { cwd: dir });
     expect([one.code, one.stdout]).toEqual([0, '']);
+    // Files outside any catalogue folder are no catalogue to count.
+    cpSync(path.join(dir, 'entries'), path.join(dir, 'loose'), { recursive: true });
+    const loose = await runInMemory(['validate', '--strict', '--min-per-category', '1', 'loose/alpha.yaml', 'loose/beta.yaml'], { cwd: dir });
+    expect([loose.code, loose.stdout]).toEqual([0, '']);
+    const folder = await runInMemory(['validate', '--strict', '--min-per-category', '1', 'entries'], { cwd: dir });
+    expect(folder.stdout.match(/\(MA302\)$/gm)).toHaveLength(3);
   });
 
   const usage: Array<[string, string[], string]> = [

@@ -25,6 +25,8 @@ export interface ValidateOptions {
   minPerCategory?: number;
   /** The catalogue folder as displayed, where MA302 is reported. */
   folder?: string;
+  /** Whether the files are the whole catalogue (MA302 runs only then); default: every file is reported on. */
+  whole?: boolean;
 }
 
 /** Check every parsed file, then the rules across files. */
@@ -56,7 +58,7 @@ export function validateParsed(files: readonly ParsedSource[], options: Validate
       strict: Boolean(options.strict),
       minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
       folder: options.folder ?? '.',
-      whole: !report || files.every((f) => report.has(f.file)),
+      whole: options.whole ?? (!report || files.every((f) => report.has(f.file))),
     }),
   );
   const folder = options.folder ?? '.';
