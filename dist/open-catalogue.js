@@ -21,13 +21,40 @@ export async function openCatalogue(ctx, opts = {}) {
     const sources = readSources(context, show);
     const parsed = parseSources(sources);
     const named = new Set(given.map(show));
-    const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+    const validation = validateParsed(parsed, {
+        now: ctx.now(),
+        reportFor: named,
+        strict: opts.strict,
+        minPerCategory: opts.minPerCategory,
+        folder: show(dir) || '.',
+        // MA302 counts the whole catalogue: only when every file of it is checked.
+        whole: paths.length === 0 || (insideCatalogue && given.length === context.length),
+    });
     return {
         dir,
         sources,
         parsed,
         named,
         absolute: new Map(context.map((abs) => [show(abs), abs])),
+        validation,
+        errors: validation.diagnostics.filter((d) => d.severity === 'error'),
+        catalogue: buildCatalogue(validation.entries),
+    };
+}
+/**
+ * Open a catalogue from files already read (an older version, read through git by `diff`): the same
+ * parse → validate → build as `openCatalogue`, every file reported on.
+ */
+export function openSources(ctx, dir, sources) {
+    const parsed = parseSources(sources);
+    const named = new Set(sources.map((s) => s.file));
+    const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+    return {
+        dir,
+        sources,
+        parsed,
+        named,
+        absolute: new Map(),
         validation,
         errors: validation.diagnostics.filter((d) => d.severity === 'error'),
         catalogue: buildCatalogue(validation.entries),

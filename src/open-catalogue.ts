@@ -24,6 +24,10 @@ export interface OpenOptions {
   entries?: string;
   /** A command that writes: never fall back to the catalogue shipped inside the package. */
   forWriting?: boolean;
+  /** `validate --strict`: every release check (MA3xx), as errors. */
+  strict?: boolean;
+  /** MA302's minimum entries per category. */
+  minPerCategory?: number;
 }
 
 export interface OpenedCatalogue {
@@ -59,13 +63,41 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   const sources = readSources(context, show);
   const parsed = parseSources(sources);
   const named = new Set(given.map(show));
-  const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+  const validation = validateParsed(parsed, {
+    now: ctx.now(),
+    reportFor: named,
+    strict: opts.strict,
+    minPerCategory: opts.minPerCategory,
+    folder: show(dir) || '.',
+    // MA302 counts the whole catalogue: only when every file of it is checked.
+    whole: paths.length === 0 || (insideCatalogue && given.length === context.length),
+  });
   return {
     dir,
     sources,
     parsed,
     named,
     absolute: new Map(context.map((abs) => [show(abs), abs])),
+    validation,
+    errors: validation.diagnostics.filter((d) => d.severity === 'error'),
+    catalogue: buildCatalogue(validation.entries),
+  };
+}
+
+/**
+ * Open a catalogue from files already read (an older version, read through git by `diff`): the same
+ * parse → validate → build as `openCatalogue`, every file reported on.
+ */
+export function openSources(ctx: OpenContext, dir: string, sources: SourceFile[]): OpenedCatalogue {
+  const parsed = parseSources(sources);
+  const named = new Set(sources.map((s) => s.file));
+  const validation = validateParsed(parsed, { now: ctx.now(), reportFor: named });
+  return {
+    dir,
+    sources,
+    parsed,
+    named,
+    absolute: new Map(),
     validation,
     errors: validation.diagnostics.filter((d) => d.severity === 'error'),
     catalogue: buildCatalogue(validation.entries),

@@ -12,6 +12,8 @@ const PACKAGES: Readonly<Record<string, string>> = {
   zsh: 'zsh',
   fish: 'fish',
   chromium: 'chromium',
+  dot: 'graphviz',
+  git: 'git',
 };
 
 /** Tools that are LaTeX packages rather than commands: found by kpsewhich. */

@@ -46,6 +46,20 @@ const EXPECTED: Record<string, Array<[string, number, number, string]>> = {
     ['alpha.yaml', 10, 10, 'MA209'],
     ['beta.yaml', 10, 10, 'MA209'],
   ],
+  'MA230-builds-on-loop': [
+    ['alpha.yaml', 11, 5, 'MA230'],
+    ['beta.yaml', 12, 5, 'MA230'],
+    ['gamma.yaml', 11, 5, 'MA230'],
+  ],
+  // The MA3xx folders run with --strict (see validateFolder).
+  'MA301-stale-preprint': [['alpha.yaml', 9, 8, 'MA301']],
+  'MA302-small-category': [
+    ['.', 1, 1, 'MA302'],
+    ['.', 1, 1, 'MA302'],
+    ['.', 1, 1, 'MA302'],
+  ],
+  'MA303-missing-sibling-field': [['delta.yaml', 2, 5, 'MA303']],
+  'MA304-code-not-repository': [['alpha.yaml', 11, 7, 'MA304']],
   'MA901-yaml-syntax': [['alpha.yaml', 7, 1, 'MA901']],
 };
 
@@ -54,7 +68,8 @@ function validateFolder(name: string) {
   const files = readdirSync(dir).sort();
   return validateAll(
     files.map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-    { now: FIXED_NOW },
+    // Release checks (MA3xx) run in full with --strict; MA302's minimum is 1 but in its own folder.
+    { now: FIXED_NOW, strict: name.startsWith('MA30'), minPerCategory: name.startsWith('MA302') ? 1 : 0 },
   );
 }
 
@@ -72,6 +87,30 @@ describe('one fixture per diagnostic code', () => {
       expect(got).toEqual(want);
     });
   }
+
+  it('MA230 names each loop in the order of its links, starting from the entry reported', () => {
+    const got = validateFolder('MA230-builds-on-loop').diagnostics.map((d) => d.message);
+    expect(got).toEqual([
+      'builds_on forms a loop: "alpha" → "beta" → "gamma" → "alpha"; remove one of these links',
+      'builds_on forms a loop: "beta" → "gamma" → "alpha" → "beta"; remove one of these links',
+      'builds_on forms a loop: "gamma" → "alpha" → "beta" → "gamma"; remove one of these links',
+    ]);
+  });
+
+  it('MA3xx are warnings by default and errors with --strict; without --strict only MA304 runs', () => {
+    const dir = path.join(INVALID, 'MA301-stale-preprint');
+    const sources = readdirSync(dir).sort().map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') }));
+    expect(validateAll(sources, { now: FIXED_NOW }).diagnostics).toEqual([]);
+    const strict = validateAll(sources, { now: FIXED_NOW, strict: true, minPerCategory: 0 }).diagnostics;
+    expect(strict.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['MA301', 'error', 'preprint only (no venue), first posted 2023-01, 46 months ago: it has likely been published since; add its venue'],
+    ]);
+    const hosts = path.join(INVALID, 'MA304-code-not-repository');
+    const hostSources = readdirSync(hosts).sort().map((f) => ({ file: f, text: readFileSync(path.join(hosts, f), 'utf8') }));
+    expect(validateAll(hostSources, { now: FIXED_NOW }).diagnostics.map((d) => [d.code, d.severity])).toEqual([['MA304', 'warning']]);
+    // Strict results never drop an entry from the catalogue.
+    expect(validateAll(hostSources, { now: FIXED_NOW, strict: true, minPerCategory: 0 }).entries.map((e) => e.entry.id)).toEqual(['alpha', 'beta']);
+  });
 
   it('MA902: an unreadable file is a diagnostic, and other files are still checked', () => {
     const good = readFileSync(path.join(INVALID, 'MA901-yaml-syntax', 'beta.yaml'), 'utf8');

@@ -1,4 +1,4 @@
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'html'];
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'latex-table', 'html'];
 /** Render entries in one export format; the same entries always give the same text. */
 export async function renderExport(format, entries, opts = {}) {
     switch (format) {
@@ -12,6 +12,8 @@ export async function renderExport(format, entries, opts = {}) {
             return (await import('./json.js')).renderJsonExport(entries);
         case 'html':
             return (await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue });
+        case 'latex-table':
+            return (await import('./latex-table.js')).renderLatexTable(entries, { columns: opts.columns });
     }
 }
 /** Characters shown of a differing line. */

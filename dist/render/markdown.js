@@ -6,6 +6,7 @@
 import { sortEntries } from '../catalogue.js';
 import { CATEGORIES } from '../core/taxonomy.js';
 import { wrapWords } from '../core/text.js';
+import { buildLineage, renderGraphMermaid } from './graph.js';
 export const MARKDOWN_TITLE = 'Multimodal LLM alignment catalogue';
 const WIDTH = 80;
 /** An empty cell: markdownlint's MD060 wants one space either side of every pipe. */
@@ -110,6 +111,18 @@ function chart(category, entries, years) {
         '```',
     ];
 }
+/** GitHub draws no Mermaid diagram over 50 000 characters; past this a note stands in for the graph. */
+const MAX_MERMAID = 40_000;
+/** The lineage graph (builds_on) as a Mermaid flowchart GitHub draws, or a note when it is too big to draw. */
+function lineageSection(lineage) {
+    const mermaid = renderGraphMermaid(lineage);
+    const intro = wrap(`Which method builds on which: ${plural(lineage.nodes.length, 'method')} and ${plural(lineage.edges.length, 'link')} ` +
+        '(`builds_on`), coloured by category; an arrow points from a method to one that builds on it. ' +
+        '`mllm-align graph` draws it, or the part around one method (`--around ID`), as Mermaid, DOT or JSON.');
+    if (mermaid.length > MAX_MERMAID)
+        return ['## Lineage', '', intro, '', 'The graph is too large to draw here; run `mllm-align graph --format dot`.'];
+    return ['## Lineage', '', intro, '', '```mermaid', ...mermaid.trimEnd().split('\n'), '```'];
+}
 /** Render entries as the catalogue document. */
 export function renderMarkdown(entries, opts = {}) {
     const title = opts.title ?? MARKDOWN_TITLE;
@@ -124,6 +137,9 @@ export function renderMarkdown(entries, opts = {}) {
     const span = years.length ? `, ${years[0]} to ${years[years.length - 1]}` : '';
     out.push(wrap(`${plural(entries.length, 'method')} in ${plural(categories.length, 'category', 'categories')}${span}, ` +
         'grouped as in the survey "How to Bridge the Gap between Modalities" (Song et al., arXiv 2311.07594).'), '', '## Contents', '', '- [Entries per year](#entries-per-year)');
+    const lineage = buildLineage(entries);
+    if (lineage.edges.length > 0)
+        out.push('- [Lineage](#lineage)');
     for (const { category, entries: own } of categories) {
         out.push(`- [${category.name}](#${githubAnchor(category.name)}) (${own.length})`);
         for (const s of sectionsOf(category, own))
@@ -144,6 +160,8 @@ export function renderMarkdown(entries, opts = {}) {
     else {
         out.push('No entries.', '');
     }
+    if (lineage.edges.length > 0)
+        out.push(...lineageSection(lineage), '');
     for (const { category, entries: own } of categories) {
         out.push(`## ${category.name}`, '');
         out.push(wrap(`Survey v1 name: ${category.nameV1}. Category id: \`${category.id}\`. ${plural(own.length, 'entry', 'entries')}.`), '');

@@ -1,6 +1,7 @@
 /**
  * Every problem `validate` can report: a stable code, its severity and one sentence.
- * MA1xx: one entry against the schema; MA2xx: across entries; MA9xx: I/O and YAML syntax.
+ * MA1xx: one entry against the schema; MA2xx: across entries; MA3xx: checks before a release
+ * (`validate --strict` promotes them to errors); MA9xx: I/O and YAML syntax.
  * Never reuse a retired code.
  */
 export const CODES = {
@@ -26,6 +27,11 @@ export const CODES = {
     MA207: { severity: 'error', rule: 'builds_on names the entry itself.' },
     MA208: { severity: 'warning', rule: 'The arXiv id\'s year (YYMM) disagrees with `year`.' },
     MA209: { severity: 'error', rule: 'Two entries pin the same citekey (ignoring case).' },
+    MA230: { severity: 'error', rule: 'builds_on links form a loop (the message names its members in order).' },
+    MA301: { severity: 'warning', rule: 'A preprint-only entry (no venue) first posted more than 18 months ago: likely published since (--strict only).' },
+    MA302: { severity: 'warning', rule: 'A category has fewer entries than the minimum (--strict only).' },
+    MA303: { severity: 'warning', rule: 'An entry lacks summary, modalities or code while most of its siblings have it (--strict only).' },
+    MA304: { severity: 'warning', rule: 'The code URL is not on a source-repository host.' },
     MA901: { severity: 'error', rule: 'The file is not valid YAML.' },
     MA902: { severity: 'error', rule: 'The file cannot be read.' },
 };

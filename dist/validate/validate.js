@@ -1,6 +1,8 @@
 import { parseSources } from '../load/parse.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { checkAgainstSchema } from './schema-check.js';
+import { checkBuildsOnLoops } from './loops.js';
+import { checkRelease, MIN_PER_CATEGORY } from './release.js';
 import { checkCrossRules, checkEntryRules } from './rules.js';
 /** Check every parsed file, then the rules across files. */
 export function validateParsed(files, options = {}) {
@@ -21,11 +23,20 @@ export function validateParsed(files, options = {}) {
         parsed.push(p);
         diagnostics.push(...checkAgainstSchema(p), ...checkEntryRules(p, now));
     }
-    diagnostics.push(...checkCrossRules(parsed));
+    diagnostics.push(...checkCrossRules(parsed), ...checkBuildsOnLoops(parsed));
     const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    const entries = parsed.filter((p) => !failed.has(p.file)).map((p) => ({ entry: p.data, file: p.file }));
+    const valid = parsed.filter((p) => !failed.has(p.file));
+    const entries = valid.map((p) => ({ entry: p.data, file: p.file }));
     const report = options.reportFor;
-    const shown = report ? diagnostics.filter((d) => report.has(d.file)) : diagnostics;
+    diagnostics.push(...checkRelease(valid.map((p) => ({ parsed: p, entry: p.data })), {
+        now,
+        strict: Boolean(options.strict),
+        minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
+        folder: options.folder ?? '.',
+        whole: options.whole ?? (!report || files.every((f) => report.has(f.file))),
+    }));
+    const folder = options.folder ?? '.';
+    const shown = report ? diagnostics.filter((d) => report.has(d.file) || (d.code === 'MA302' && d.file === folder)) : diagnostics;
     return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
 }
 /** Parse and check files read from disk: the parse step and the checks in one call. */

@@ -24,6 +24,14 @@ const collectList = (value: string, previous: string[] | undefined): string[] =>
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
 
+/** The LaTeX table's preamble and keys, in `export --help`; README's "Writing a survey from the catalogue" shows the same. */
+const LATEX_TABLE_HELP =
+  '\nLaTeX table (--format latex-table): a booktabs table, a longtable past 30 rows, grouped by category\n' +
+  'and subcategory; each method cited with the key the BibTeX export of the same selection gives it.\n' +
+  'The document needs in its preamble:\n' +
+  '  \\usepackage{booktabs,longtable,array,amssymb}\n' +
+  'and its bibliography from: mllm-align export --format bibtex --ascii [same selection] --output refs.bib\n';
+
 /** Build the program; actions set `result.outcome`. */
 function buildProgram(io: Io, result: { outcome: Outcome }): Command {
   const program = new Command('mllm-align');
@@ -48,15 +56,24 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .addOption(entriesOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--json', 'same as --format json')
+    .option('--strict', 'before a release: also the MA301-MA303 checks, and every MA3xx check as an error')
+    .option('--min-per-category <n>', 'with --strict: the fewest entries a category may have (MA302; default 5)')
     .addHelpText('after', examples([
       'mllm-align validate',
       'mllm-align validate entries/llava.yaml',
       'mllm-align validate --format json | jq .errors',
       'mllm-align validate --format github   # annotations in GitHub Actions',
+      'mllm-align validate --strict          # before a release: stale preprints, thin categories, missing fields',
     ]))
-    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean }) => {
+    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean; strict?: boolean; minPerCategory?: string }) => {
       const { runValidate } = await import('./commands/validate.js');
-      result.outcome = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runValidate(io, {
+        paths,
+        entries: opts.entries,
+        format: opts.json ? 'json' : opts.format,
+        strict: Boolean(opts.strict),
+        minPerCategory: opts.minPerCategory,
+      });
     });
 
   program
@@ -162,15 +179,16 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
   const exportCmd = program
     .command('export')
-    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON or a web page (HTML)')
+    .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON, a LaTeX table or a web page (HTML)')
     .addOption(entriesOption())
-    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'html']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'latex-table', 'html']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
     .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
-    .option('--skip-invalid', 'with --output: write the entries without errors even when some files have errors (default: write nothing)');
+    .option('--skip-invalid', 'with --output: write the entries without errors even when some files have errors (default: write nothing)')
+    .option('--columns <list>', 'LaTeX table: columns among name,year,category,subcategory,modalities,llm,venue,code (default name,year,modalities,llm,venue,code)');
   addSelectionOptions(exportCmd)
-    .addHelpText('after', QUERY_HELP + examples([
+    .addHelpText('after', QUERY_HELP + LATEX_TABLE_HELP + examples([
       'mllm-align export --format markdown --output CATALOGUE.md',
       'mllm-align export --format markdown --output CATALOGUE.md --check   # in CI',
       'mllm-align export --format bibtex --category perceiver > perceivers.bib',
@@ -178,8 +196,10 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
       'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
       'mllm-align export --format html --output site/index.html      # one self-contained page',
+      'mllm-align export --format latex-table --category perceiver --output table.tex',
+      'mllm-align export --format latex-table --columns name,year,llm,code \'year>=2024\'',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'html'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'latex-table' | 'html'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean; columns?: string }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
@@ -187,6 +207,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
         output: opts.output,
         check: Boolean(opts.check),
         ascii: Boolean(opts.ascii),
+        columns: opts.columns,
         skipInvalid: Boolean(opts.skipInvalid),
         selection: opts,
         query,
@@ -258,6 +279,53 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .action(async (shell: string) => {
       const { runCompletion } = await import('./commands/completion.js');
       result.outcome = runCompletion(io, shell, program);
+    });
+
+  const graph = program
+    .command('graph')
+    .description('the lineage graph: which method builds on which (builds_on), grouped and coloured by category')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .option('--json', 'same as --format json')
+    .option('--around <id>', 'only this entry, its ancestors and its descendants')
+    .option('--depth <n>', 'with --around: at most N links away (default: no limit)');
+  addSelectionOptions(graph)
+    .addHelpText('after', '\nArrows point from a method to the methods that build on it. Without --around, entries with no\n' +
+      'link among the selected ones are left out. Render DOT with Graphviz: dot -Tsvg lineage.dot -o lineage.svg\n' +
+      QUERY_HELP + examples([
+      'mllm-align graph > lineage.mmd                      # Mermaid, for GitHub or mermaid.live',
+      'mllm-align graph --format dot | dot -Tsvg -o lineage.svg',
+      'mllm-align graph --around llava --depth 2',
+      'mllm-align graph --category perceiver --since 2024 --format json',
+    ]))
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'mermaid' | 'dot' | 'json'; json?: boolean; around?: string; depth?: string }) => {
+      const { runGraph } = await import('./commands/graph.js');
+      result.outcome = await runGraph(io, {
+        entries: opts.entries,
+        format: opts.json ? 'json' : opts.format,
+        around: opts.around,
+        depth: opts.depth,
+        selection: opts,
+        query,
+      });
+    });
+
+  program
+    .command('diff')
+    .description('release notes: the entries added, removed and changed since a git revision, field by field')
+    .argument('[ref]', 'a tag, branch or commit (default: the last tag, else the first commit)')
+    .addOption(entriesOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', '\nThe older version is read through git (ls-tree, cat-file), never checked out; a shallow clone\n' +
+      'works when REF itself was fetched. The newer version is the working tree.\n' + examples([
+      'mllm-align diff                      # since the last tag',
+      'mllm-align diff v0.1.0 > notes.md',
+      'mllm-align diff HEAD~10 --json | jq \'.added[].id\'',
+    ]))
+    .action(async (ref: string | undefined, opts: { entries?: string; format: 'markdown' | 'json'; json?: boolean }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      result.outcome = await runDiff(io, { ref, entries: opts.entries, format: opts.json ? 'json' : opts.format });
     });
 
   return program;

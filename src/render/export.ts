@@ -1,7 +1,8 @@
 /** The export formats behind one function, and how a stale exported file differs from a fresh one. */
 import type { Entry } from '../core/entry.js';
+import type { LatexColumn } from './latex-table.js';
 
-export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'html'] as const;
+export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'latex-table', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -9,6 +10,8 @@ export interface ExportOptions {
   ascii?: boolean;
   /** HTML only: the whole catalogue, for the BibTeX keys `show` gives (a selection is keyed as its catalogue). */
   catalogue?: readonly Entry[];
+  /** LaTeX table only: its columns. */
+  columns?: readonly LatexColumn[];
 }
 
 /** Render entries in one export format; the same entries always give the same text. */
@@ -24,6 +27,8 @@ export async function renderExport(format: ExportFormat, entries: readonly Entry
       return (await import('./json.js')).renderJsonExport(entries);
     case 'html':
       return (await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue });
+    case 'latex-table':
+      return (await import('./latex-table.js')).renderLatexTable(entries, { columns: opts.columns });
   }
 }
 

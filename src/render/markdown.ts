@@ -7,6 +7,7 @@ import { sortEntries } from '../catalogue.js';
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES, type Category } from '../core/taxonomy.js';
 import { wrapWords } from '../core/text.js';
+import { buildLineage, renderGraphMermaid } from './graph.js';
 
 export interface MarkdownOptions {
   /** The document's title. */
@@ -133,6 +134,21 @@ function chart(category: Category, entries: readonly Entry[], years: readonly nu
   ];
 }
 
+/** GitHub draws no Mermaid diagram over 50 000 characters; past this a note stands in for the graph. */
+const MAX_MERMAID = 40_000;
+
+/** The lineage graph (builds_on) as a Mermaid flowchart GitHub draws, or a note when it is too big to draw. */
+function lineageSection(lineage: ReturnType<typeof buildLineage>): string[] {
+  const mermaid = renderGraphMermaid(lineage);
+  const intro = wrap(
+    `Which method builds on which: ${plural(lineage.nodes.length, 'method')} and ${plural(lineage.edges.length, 'link')} ` +
+      '(`builds_on`), coloured by category; an arrow points from a method to one that builds on it. ' +
+      '`mllm-align graph` draws it, or the part around one method (`--around ID`), as Mermaid, DOT or JSON.',
+  );
+  if (mermaid.length > MAX_MERMAID) return ['## Lineage', '', intro, '', 'The graph is too large to draw here; run `mllm-align graph --format dot`.'];
+  return ['## Lineage', '', intro, '', '```mermaid', ...mermaid.trimEnd().split('\n'), '```'];
+}
+
 /** Render entries as the catalogue document. */
 export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions = {}): string {
   const title = opts.title ?? MARKDOWN_TITLE;
@@ -157,6 +173,8 @@ export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions 
     '',
     '- [Entries per year](#entries-per-year)',
   );
+  const lineage = buildLineage(entries);
+  if (lineage.edges.length > 0) out.push('- [Lineage](#lineage)');
   for (const { category, entries: own } of categories) {
     out.push(`- [${category.name}](#${githubAnchor(category.name)}) (${own.length})`);
     for (const s of sectionsOf(category, own)) out.push(`  - [${s.heading}](#${githubAnchor(s.heading)}) (${s.entries.length})`);
@@ -174,6 +192,7 @@ export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions 
   } else {
     out.push('No entries.', '');
   }
+  if (lineage.edges.length > 0) out.push(...lineageSection(lineage), '');
   for (const { category, entries: own } of categories) {
     out.push(`## ${category.name}`, '');
     out.push(wrap(`Survey v1 name: ${category.nameV1}. Category id: \`${category.id}\`. ${plural(own.length, 'entry', 'entries')}.`), '');

@@ -4,6 +4,8 @@ import { parseSources, type ParsedFile, type ParsedSource } from '../load/parse.
 import type { SourceFile } from '../load/source.js';
 import { makeDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkAgainstSchema } from './schema-check.js';
+import { checkBuildsOnLoops } from './loops.js';
+import { checkRelease, MIN_PER_CATEGORY } from './release.js';
 import { checkCrossRules, checkEntryRules } from './rules.js';
 
 export interface ValidationResult {
@@ -17,6 +19,14 @@ export interface ValidateOptions {
   now?: Date;
   /** Report only diagnostics for these files (the others are context for cross-entry rules). */
   reportFor?: ReadonlySet<string>;
+  /** `validate --strict`: run every release check (MA3xx) and make them errors. */
+  strict?: boolean;
+  /** MA302's minimum entries per category. */
+  minPerCategory?: number;
+  /** The catalogue folder as displayed, where MA302 is reported. */
+  folder?: string;
+  /** Whether the files are the whole catalogue (MA302 runs only then); default: every file is reported on. */
+  whole?: boolean;
 }
 
 /** Check every parsed file, then the rules across files. */
@@ -37,11 +47,22 @@ export function validateParsed(files: readonly ParsedSource[], options: Validate
     parsed.push(p);
     diagnostics.push(...checkAgainstSchema(p), ...checkEntryRules(p, now));
   }
-  diagnostics.push(...checkCrossRules(parsed));
+  diagnostics.push(...checkCrossRules(parsed), ...checkBuildsOnLoops(parsed));
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const entries = parsed.filter((p) => !failed.has(p.file)).map((p) => ({ entry: p.data as Entry, file: p.file }));
+  const valid = parsed.filter((p) => !failed.has(p.file));
+  const entries = valid.map((p) => ({ entry: p.data as Entry, file: p.file }));
   const report = options.reportFor;
-  const shown = report ? diagnostics.filter((d) => report.has(d.file)) : diagnostics;
+  diagnostics.push(
+    ...checkRelease(valid.map((p) => ({ parsed: p, entry: p.data as Entry })), {
+      now,
+      strict: Boolean(options.strict),
+      minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
+      folder: options.folder ?? '.',
+      whole: options.whole ?? (!report || files.every((f) => report.has(f.file))),
+    }),
+  );
+  const folder = options.folder ?? '.';
+  const shown = report ? diagnostics.filter((d) => report.has(d.file) || (d.code === 'MA302' && d.file === folder)) : diagnostics;
   return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
 }
 

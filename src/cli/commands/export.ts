@@ -1,4 +1,4 @@
-/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON or JSON. */
+/** `mllm-align export --format F [--output FILE] [--check]`: the catalogue as Markdown, BibTeX, CSL-JSON, JSON, a LaTeX table or a web page. */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
@@ -16,6 +16,8 @@ export interface ExportArgs {
   output?: string;
   check: boolean;
   ascii: boolean;
+  /** LaTeX table only: `--columns`, as typed. */
+  columns?: string;
   /** With --output: write the good entries even when some files have errors. */
   skipInvalid?: boolean;
   /** The same selection flags and query as `filter`. */
@@ -27,6 +29,8 @@ export interface ExportArgs {
 export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
+  if (args.columns !== undefined && args.format !== 'latex-table') throw new UsageError('--columns applies to --format latex-table only');
+  const columns = args.columns === undefined ? undefined : (await import('../../render/latex-table.js')).parseLatexColumns(args.columns);
   if (args.skipInvalid && (args.output === undefined || args.check)) throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
@@ -44,7 +48,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   const entries = selectByCriteria(catalogue, criteria);
   // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
   if (entries.length === 0) io.stderr('mllm-align: no entries match\n');
-  const text = await renderExport(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries });
+  const text = await renderExport(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries, columns });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');
     const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
