@@ -215,3 +215,22 @@ describe('mllm-align graph (CLI)', () => {
     expect(r.stdout).toContain('n_llava --> n_llava_2d_1_2e_5');
   });
 });
+
+describe('the lineage graph as inline SVG (the web page)', () => {
+  it('one linked node per graph node, one path per link, hostile names escaped', async () => {
+    const { renderGraphSvg } = await import('../src/render/graph-svg.js');
+    const { buildLineage } = await import('../src/render/graph.js');
+    const entries = [
+      { id: 'a', name: 'A<script>"&', title: 'A', authors: ['X Y'], year: 2023, category: 'converter' },
+      { id: 'b', name: 'B', title: 'B', authors: ['X Y'], year: 2024, category: 'perceiver', builds_on: ['a'] },
+      { id: 'c', name: 'C', title: 'C', authors: ['X Y'], year: 2024, category: 'tool', builds_on: ['b', 'a'] },
+      { id: 'd', name: 'D', title: 'D', authors: ['X Y'], year: 2022, category: 'tool' },
+    ];
+    const svg = renderGraphSvg(buildLineage(entries));
+    expect([...svg.matchAll(/<a href="#e-([^"]+)" data-go="\1">/g)].map((m) => m[1])).toEqual(['a', 'b', 'c']);
+    expect(svg.match(/marker-end="url\(#lineage-arrow\)"/g)).toHaveLength(3);
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('A&#60;script&#62;&#34;&#38;');
+    expect(renderGraphSvg(buildLineage([entries[3]!]))).toBe('');
+  });
+});

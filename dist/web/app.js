@@ -254,6 +254,14 @@ async function copyText(text) {
         area.remove();
     }
 }
+// The lineage graph's nodes jump to their entries like the links in the rows do.
+document.getElementById('lineage')?.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-go]');
+    if (!link)
+        return;
+    event.preventDefault();
+    goTo(link.dataset.go);
+});
 results.addEventListener('click', (event) => {
     const target = event.target;
     const link = target.closest('a[data-go]');

@@ -10,6 +10,8 @@ import { WEB_APP } from '../generated/web-app.js';
 import type { PageData } from '../web/page-data.js';
 import { assignCitekeys } from '../cite/keys.js';
 import { renderBibtexRecord } from './bibtex.js';
+import { buildLineage } from './graph.js';
+import { renderGraphSvg } from './graph-svg.js';
 
 export interface HtmlOptions {
   /** The whole catalogue, so BibTeX keys are the ones `show --format bibtex` prints; defaults to `entries`. */
@@ -92,6 +94,11 @@ figure.chart{margin:0;background:var(--panel);padding:.5rem;border-radius:4px}
 figcaption{font-weight:600}
 svg text{font-size:12px;fill:var(--fg)}
 svg rect{fill:var(--bar)}
+.lineage-box{overflow:auto;max-height:36rem;background:var(--panel);border-radius:4px;padding:.5rem;margin-bottom:1rem}
+svg.lineage-graph text{font-size:11px}
+svg.lineage-graph .edges path{fill:none;stroke:var(--muted);stroke-width:1.2}
+svg.lineage-graph marker path{fill:var(--muted);stroke:none}
+svg.lineage-graph a:focus-visible rect{stroke-width:3;outline:none}
 @media (max-width:48rem){.layout{grid-template-columns:1fr;padding:.75rem}fieldset{max-height:10rem}}
 `;
 
@@ -112,6 +119,11 @@ export function renderHtml(entries: readonly Entry[], opts: HtmlOptions = {}): s
   const years = [...new Set(sorted.map((e) => e.year))].sort((a, b) => a - b);
   const yearChart = renderBarChart('chart-year', 'Entries per year', years.map((y) => ({ label: String(y), count: sorted.filter((e) => e.year === y).length })));
   const categoryChart = renderBarChart('chart-category', 'Entries per category', CATEGORIES.map((c) => ({ label: c.id, count: sorted.filter((e) => e.category === c.id).length })));
+  // The same graph as \`mllm-align graph\` and CATALOGUE.md's Lineage section, drawn inline (#15).
+  const graph = renderGraphSvg(buildLineage(sorted));
+  const lineage = graph
+    ? `<details class="lineage-section" id="lineage"><summary>Lineage: which method builds on which</summary><div class="lineage-box">${graph}</div></details>`
+    : '';
   const facet = (id: string, legend: string) => `<fieldset><legend>${legend}</legend><ul id="facet-${id}"></ul></fieldset>`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -145,6 +157,7 @@ ${facet('category', 'Category')}${facet('subcategory', 'Sub-group')}${facet('mod
 </aside>
 <main>
 <section class="charts" aria-label="Charts">${yearChart}${categoryChart}</section>
+${lineage}
 <h2 id="results-heading">Methods</h2>
 <p id="status" role="status" tabindex="-1"></p>
 <noscript><p>Searching and listing the methods needs JavaScript; CATALOGUE.md has the same list as a document.</p></noscript>

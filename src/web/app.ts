@@ -261,6 +261,14 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
+// The lineage graph's nodes jump to their entries like the links in the rows do.
+document.getElementById('lineage')?.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<SVGAElement>('a[data-go]');
+  if (!link) return;
+  event.preventDefault();
+  goTo(link.dataset.go!);
+});
+
 results.addEventListener('click', (event) => {
   const target = event.target as HTMLElement;
   const link = target.closest<HTMLAnchorElement>('a[data-go]');

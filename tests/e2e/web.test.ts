@@ -157,6 +157,21 @@ suite('the HTML export in chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-llava-1.5');
   });
 
+  it('embeds the lineage graph: the nodes and links of `graph`, each node jumping to its entry, accessible when open', async () => {
+    const page = await open(file);
+    const graph = JSON.parse(runBinary(['graph', '--format', 'json']).stdout) as { nodes: Array<{ id: string }>; edges: unknown[] };
+    await page.click('#lineage summary');
+    const nodes = await page.$$eval('#lineage svg a[data-go]', (l) => l.map((a) => a.getAttribute('data-go')));
+    expect(nodes.sort()).toEqual(graph.nodes.map((n) => n.id).sort());
+    expect(await page.locator('#lineage svg .edges path').count()).toBe(graph.edges.length);
+    await type(page, 'modality:audio');
+    await page.click('#lineage svg a[data-go="llava-1.5"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-llava-1.5');
+    expect(await page.inputValue('#q')).toBe('');
+    const axe = await new AxeBuilder({ page }).include('#lineage').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
   it('copy BibTeX gives exactly the record show --format bibtex prints', async () => {
     const page = await open(file, { permissions: ['clipboard-read', 'clipboard-write'] });
     await type(page, 'builds-on:flamingo');
