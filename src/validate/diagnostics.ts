@@ -27,6 +27,7 @@ export const CODES = {
   MA109: { severity: 'error', rule: 'A list is empty or repeats an item.' },
   MA110: { severity: 'error', rule: 'The file does not hold one mapping of fields.' },
   MA111: { severity: 'warning', rule: 'The file does not start with the yaml-language-server schema line (or starts with a byte-order mark).' },
+  MA120: { severity: 'error', rule: 'A text field holds a control character (C0, DEL, C1, a line or paragraph separator or a bidi control).' },
   MA201: { severity: 'error', rule: 'The id differs from the file name.' },
   MA202: { severity: 'error', rule: 'Two entries have the same id.' },
   MA203: { severity: 'error', rule: 'Two entries have the same arXiv id (ignoring the version).' },
@@ -36,8 +37,12 @@ export const CODES = {
   MA207: { severity: 'error', rule: 'builds_on names the entry itself.' },
   MA208: { severity: 'warning', rule: 'The arXiv id\'s year (YYMM) disagrees with `year`.' },
   MA209: { severity: 'error', rule: 'Two entries pin the same citekey (ignoring case).' },
+  MA220: { severity: 'error', rule: 'builds_on names an entry whose file has errors.' },
   MA901: { severity: 'error', rule: 'The file is not valid YAML.' },
-  MA902: { severity: 'error', rule: 'The file cannot be read.' },
+  MA902: { severity: 'error', rule: 'The file cannot be read (missing, not a regular file, or too large).' },
+  MA903: { severity: 'error', rule: 'The file is not valid UTF-8.' },
+  MA904: { severity: 'error', rule: 'The file uses YAML an entry may not: anchors, aliases, tags, several documents or deep nesting.' },
+  MA905: { severity: 'error', rule: 'The file is a symbolic link to a file outside the catalogue folder; it is not read.' },
 } as const satisfies Record<string, { severity: Severity; rule: string }>;
 
 export type Code = keyof typeof CODES;
