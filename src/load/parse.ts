@@ -171,6 +171,15 @@ function describeYamlError(text: string, code: string, message: string, offset: 
   return { pos: positionOf(text, offset), message };
 }
 
+/** Where the first comment is, other than the schema line at the top; undefined when there is none. */
+export function findComment(text: string): Position | undefined {
+  if (!text.includes('#')) return undefined;
+  for (const t of tokensOf(text)) {
+    if (t.source.startsWith('#') && t.offset !== 0 && !(t.offset === 1 && text.startsWith('\uFEFF'))) return positionOf(text, t.offset);
+  }
+  return undefined;
+}
+
 interface Token {
   source: string;
   offset: number;
