@@ -6,12 +6,13 @@ import { ARXIV_PATTERN } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
-import { checkNewEntries, findExisting, prepareNewEntries } from '../../ingest/check.js';
+import { checkNewEntries, findExisting, prepareNewEntries, type NewEntry } from '../../ingest/check.js';
 import { FIELD_FLAGS, flagsToPartial, type FlagValues } from '../../ingest/flags.js';
 import { completePartial, isoDate, isPlainId, mergePartials, missingFields, toEntry, type PartialEntry } from '../../ingest/partial.js';
-import { displayPath } from '../../load/read.js';
+import { displayPath, resolveEntriesDir } from '../../load/read.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import { formatDiagnosticLine } from '../../render/diagnostics.js';
+import { withCatalogueLock } from '../../store/lock.js';
 import { entryPath, removeWritten, writeNewFile } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { outcome, type Outcome } from '../outcome.js';
@@ -50,8 +51,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
-  const dir = opened.dir;
+  const dir = resolveEntriesDir(args.entries, io.env, io.cwd, !args.dryRun);
   const bases = await readBases(io, args, flags);
   const today = isoDate(io.now());
   const entries: Entry[] = [];
@@ -65,6 +65,15 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
   }
   const show = (abs: string) => displayPath(abs, io.cwd);
   const fresh = prepareNewEntries(entries, (id) => show(entryPath(dir, id)));
+  if (args.dryRun) return checkAndWrite(io, args, fresh, () => undefined);
+  // Check and write as one step: another add of the same paper waits, then sees this one's file.
+  return withCatalogueLock(dir, (stillHeld) => checkAndWrite(io, args, fresh, stillHeld));
+}
+
+async function checkAndWrite(io: Io, args: AddArgs, fresh: NewEntry[], stillHeld: () => void): Promise<Outcome> {
+  const show = (abs: string) => displayPath(abs, io.cwd);
+  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const dir = opened.dir;
   const existing = findExisting(opened.sources, fresh);
   if (existing.length > 0) throw new DataError(`${listWords(existing, 'and')} already exist${existing.length === 1 ? 's' : ''}; nothing written`);
   const diagnostics = checkNewEntries(opened.parsed, fresh, io.now());
@@ -76,6 +85,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
     return outcome();
   }
   const written: string[] = [];
+  stillHeld();
   try {
     for (const n of fresh) {
       const abs = path.join(dir, `${n.entry.id}.yaml`);
