@@ -54,6 +54,11 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL_OR_BREAK, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Text from outside (a server, a parser) inside a message, unquoted: escaped, and cut to `max` characters. */
+export function escapeExcerpt(text: string, max = 120): string {
+  return escapeControls(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2065\u206a-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** A lower-case slug of a name: `LLaVA-1.5` becomes `llava-1.5`. */

@@ -5,6 +5,7 @@ import type { Entry } from '../../core/entry.js';
 import { ARXIV_PATTERN } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
+import { decodeUtf8 } from '../../core/utf8.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
 import { checkNewEntries, findExisting, prepareNewEntries, type NewEntry } from '../../ingest/check.js';
 import { FIELD_FLAGS, flagsToPartial, type FlagValues } from '../../ingest/flags.js';
@@ -139,11 +140,16 @@ function isArxivId(id: string): boolean {
 }
 
 function readBibFile(io: Io, file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path.resolve(io.cwd, file), 'utf8');
+    bytes = readFileSync(path.resolve(io.cwd, file));
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+  // Never turn bad bytes into U+FFFD that would be written for good (issue #12, item 2).
+  const decoded = decodeUtf8(bytes);
+  if (decoded.error) throw new DataError(`${file}:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}; nothing written`);
+  return decoded.text;
 }
 
 /** The completed entry, or a usage error naming what is still missing or malformed. */
