@@ -2,7 +2,8 @@
 import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
-import { isPlainId } from '../core/schema-def.js';
+import { isPlainId, MAX_ID_LENGTH } from '../core/schema-def.js';
+import { quoteInput } from '../core/text.js';
 import { createTempPath, forgetTempPath, releaseTempPath, sweepLeftovers } from './temp-files.js';
 
 /** A hidden, short temporary name in the folder of `file` (validate reads only .yaml); leftovers of killed runs there go first. */
@@ -98,11 +99,11 @@ function describeKind(stats: Stats): string {
 /** The file an id would be written to; refuses ids that are not plain slugs. */
 export function entryPath(dir: string, id: string): string {
   if (!isPlainId(id)) {
-    throw new UsageError(`id "${id}" is not a plain slug (lower-case letters and digits joined by single - or .)`);
+    throw new UsageError(`id ${quoteInput(id)} is not a plain slug (lower-case letters and digits joined by single - or .${id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`);
   }
   const target = path.join(dir, `${id}.yaml`);
   // Belt and braces: a slug cannot leave the folder, but check the result, not the rule.
-  if (path.dirname(target) !== path.resolve(dir)) throw new UsageError(`id "${id}" would write outside ${dir}`);
+  if (path.dirname(target) !== path.resolve(dir)) throw new UsageError(`id ${quoteInput(id)} would write outside ${dir}`);
   return target;
 }
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
-import { ARXIV_PATTERN } from '../../core/schema-def.js';
+import { ARXIV_PATTERN, MAX_ID_LENGTH } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { listWords } from '../../core/text.js';
+import { listWords, quoteInput } from '../../core/text.js';
 import { decodeUtf8 } from '../../core/utf8.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
 import { checkNewEntries, findExisting, prepareNewEntries, type NewEntry } from '../../ingest/check.js';
@@ -129,7 +129,7 @@ async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<Ba
   }
   const needsLookup = flags.title === undefined || flags.authors === undefined || flags.year === undefined;
   if (flags.arxiv !== undefined && args.fetch && needsLookup) {
-    if (!isArxivId(flags.arxiv)) throw new UsageError(`--arxiv must be a new-style arXiv id such as 2304.08485; got "${flags.arxiv}"`);
+    if (!isArxivId(flags.arxiv)) throw new UsageError(`--arxiv must be a new-style arXiv id such as 2304.08485; got ${quoteInput(flags.arxiv)}`);
     return [{ partial: await fetchArxiv(flags.arxiv, io.env) }];
   }
   return [{ partial: {} }];
@@ -156,10 +156,10 @@ function readBibFile(io: Io, file: string): string {
 function finish(partial: PartialEntry, label: string | undefined): Entry {
   const where = label ? `${label}: ` : '';
   if (partial.id !== undefined && partial.id !== '' && !isPlainId(partial.id)) {
-    throw new UsageError(`${where}id "${partial.id}" is not a plain slug (lower-case letters and digits joined by single - or .)`);
+    throw new UsageError(`${where}id ${quoteInput(partial.id)} is not a plain slug (lower-case letters and digits joined by single - or .${partial.id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`);
   }
   if (partial.id === '' && partial.name) {
-    throw new UsageError(`${where}cannot make an id from the name "${partial.name}"; give --id`);
+    throw new UsageError(`${where}cannot make an id from the name ${quoteInput(partial.name)}; give --id`);
   }
   const missing = missingFields(partial);
   if (missing.length > 0) {

@@ -1,6 +1,7 @@
 /** `mllm-align format [paths…] [--check]`: rewrite entry files in canonical form, or check that they are. */
 import type { Entry } from '../../core/entry.js';
 import { openCatalogue } from '../../open-catalogue.js';
+import { escapeControls } from '../../core/text.js';
 import { findComment } from '../../load/parse.js';
 import { renderEntryYaml } from '../../render/yaml.js';
 import { replaceFileAtomic } from '../../store/write-entry.js';
@@ -31,7 +32,7 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
     const entry: Entry | undefined = clean.get(src.file);
     if (!entry || src.text === undefined) {
       skipped++;
-      io.stderr(`${src.file}: has errors, left as it is (run mllm-align validate)\n`);
+      io.stderr(`${escapeControls(src.file)}: has errors, left as it is (run mllm-align validate)\n`);
       continue;
     }
     const pinned = keys && entry.citekey === undefined ? { ...entry, citekey: keys.get(entry.id) } : entry;
@@ -41,12 +42,12 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
     const comment = findComment(src.text);
     if (comment) {
       commented++;
-      io.stderr(`${src.file}:${comment.line}:${comment.column}: has a comment, which format would lose; left as it is (move the note to summary, or delete it, then format)\n`);
+      io.stderr(`${escapeControls(src.file)}:${comment.line}:${comment.column}: has a comment, which format would lose; left as it is (move the note to summary, or delete it, then format)\n`);
       continue;
     }
     changed++;
     if (args.check) {
-      io.stdout(`${src.file}: not in canonical form\n`);
+      io.stdout(`${escapeControls(src.file)}: not in canonical form\n`);
       continue;
     }
     try {
@@ -54,10 +55,10 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
     } catch (err) {
       // Report and go on with the other files; the exit code says something failed.
       unwritten++;
-      io.stderr(`${src.file}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      io.stderr(`${escapeControls(src.file)}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       continue;
     }
-    io.stdout(`${src.file}: formatted\n`);
+    io.stdout(`${escapeControls(src.file)}: formatted\n`);
   }
   const verb = args.check ? 'need formatting' : 'formatted';
   const failed = unwritten ? `, ${unwritten} could not be written` : '';
