@@ -1,6 +1,8 @@
 /** BibTeX records (as copied from arXiv, Google Scholar or a publisher) to partial entries. */
 import { parse, type Creator, type Entry as BibEntry } from '@retorquere/bibtex-parser';
 import { CITEKEY_PATTERN } from '../core/schema-def.js';
+import { escapeExcerpt } from '../core/text.js';
+import { checkBibtexShape } from './bibtex-guard.js';
 import { findArxivId, isArxivDoi, normalizeDoi } from './locators.js';
 import type { PartialEntry } from './partial.js';
 
@@ -31,9 +33,12 @@ function clean(s: string): string {
 
 /** Parse BibTeX text into one partial entry per record; LaTeX becomes Unicode. */
 export function parseBibtex(text: string): BibtexResult {
+  // Sizes and brace balance first: the parser is slow on huge fields and drops what follows an extra } (issue #12).
+  const shape = checkBibtexShape(text);
+  if (shape.length > 0) return { records: [], errors: shape };
   // Keep titles as written: no sentence-casing, no case-protection markup in the output.
   const lib = parse(text, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
-  const errors = lib.errors.map((e) => clean(e.error));
+  const errors = lib.errors.map((e) => escapeExcerpt(clean(e.error), 160));
   // The parser keeps a record it gave up on (with empty `input`); leave those out.
   const records = lib.entries.filter((e) => e.input !== '').map((e) => ({ key: e.key, ...recordToPartial(e) }));
   return { records, errors };
