@@ -72,8 +72,8 @@ export function parseEntryText(file: string, text: string): ParsedFile {
     // Issue #12: a deeply nested file overflows the parsers' stacks; that is a problem of this file,
     // never of the run.
     const deep = err instanceof RangeError;
-    const message = deep ? `the YAML nests too deeply to read (entry files hold at most a list of text)` : `cannot parse: ${cleanMessage((err as Error).message ?? String(err))}`;
-    return failed(file, text, [{ pos: { line: 1, column: 1 }, message, kind: deep ? 'structure' : 'syntax' }]);
+    const message = deep ? TOO_DEEP : `cannot parse: ${cleanMessage((err as Error).message ?? String(err))}`;
+    return failed(file, text, [{ pos: deep ? deepPosition(text) : { line: 1, column: 1 }, message, kind: deep ? 'structure' : 'syntax' }]);
   }
 }
 
@@ -97,7 +97,7 @@ function parseChecked(file: string, text: string): ParsedFile {
   }
   const depth = depthOf(fast);
   if (depth > MAX_DEPTH) {
-    return failed(file, text, [{ pos: { line: 1, column: 1 }, message: `the YAML nests ${depth} levels deep; entry files hold at most a list of text`, kind: 'structure' }]);
+    return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
   }
   let doc: Document | undefined;
   return {
@@ -126,7 +126,7 @@ function parseSlow(file: string, text: string): ParsedFile {
   }
   const data = syntaxErrors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
   if (syntaxErrors.length === 0 && depthOf(data) > MAX_DEPTH) {
-    return failed(file, text, [{ pos: { line: 1, column: 1 }, message: `the YAML nests ${depthOf(data)} levels deep; entry files hold at most a list of text`, kind: 'structure' }]);
+    return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
   }
   return {
     file,
@@ -145,6 +145,46 @@ function firstLine(message: string): string {
 
 /** Deeper than this, data cannot be an entry (a field holds at most a list of text). */
 const MAX_DEPTH = 32;
+const TOO_DEEP = `the YAML nests more than ${MAX_DEPTH} levels deep; entry files hold at most a list of text`;
+
+/**
+ * Where nesting first goes deeper than MAX_DEPTH: flow brackets outside quotes, or block levels by
+ * indentation. Used only once a file is known to be too deep, so the place is the same whatever the
+ * parser's stack size; 1:1 when the scan cannot tell.
+ */
+function deepPosition(text: string): Position {
+  let flow = 0;
+  let quote = '';
+  const indents: number[] = [];
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      lineStart = false;
+      const m = /^( *)((?:- +)*)(?=[^\s#])/.exec(text.slice(i, i + 4096));
+      if (m) {
+        const indent = m[1]!.length;
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length + m[2]!.split('-').length - 1 > MAX_DEPTH) return positionOf(text, i + indent);
+      }
+    }
+    if (c === '\n') lineStart = true;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end - 1;
+    } else if (c === '[' || c === '{') {
+      if (++flow > MAX_DEPTH) return positionOf(text, i);
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return { line: 1, column: 1 };
+}
 /** A parser's message can quote input: keep it short and escaped. */
 const MAX_MESSAGE = 160;
 
@@ -159,6 +199,7 @@ const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u
 
 /** A message that says what is wrong in words, where the problem starts (issue #12, item 20). */
 function describeYamlError(text: string, code: string, message: string, offset: number): SyntaxProblem {
+  if (/call stack/i.test(message)) return { pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' };
   if (code === 'MULTIPLE_DOCS') {
     const pos = positionOf(text, offset);
     return { pos, message: `the file holds more than one YAML document (a new one starts at line ${pos.line}); one entry per file, no \`---\` inside`, kind: 'structure' };

@@ -3,7 +3,7 @@ import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
 import { withSuggestion } from '../core/suggest.js';
 import { arxivBase, CONTROL_CHARACTER, quoteInput, slugify, titleSkeleton } from '../core/text.js';
-import { FIELD_ORDER, isPlainId } from '../core/schema-def.js';
+import { DATE_PATTERN, FIELD_ORDER, isPlainId } from '../core/schema-def.js';
 import type { ParsedFile } from '../load/parse.js';
 import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 
@@ -31,7 +31,7 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
   if (!f) return out;
   out.push(...checkControlCharacters(parsed, f));
   const added = str(f.added);
-  if (added && /^\d{4}-\d{2}-\d{2}$/.test(added) && !isRealDate(added)) {
+  if (added && new RegExp(DATE_PATTERN).test(added) && !isRealDate(added)) {
     out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(['added']), `\`added\` ${added} is not a real date; use YYYY-MM-DD of a day that exists`));
   }
   const category = str(f.category);
@@ -56,7 +56,7 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
   }
   const arxiv = str(f.arxiv);
   const m = arxiv ? /^(\d{2})(\d{2})\./.exec(arxiv) : null;
-  if (m && typeof f.year === 'number') {
+  if (m && typeof f.year === 'number' && Number.isInteger(f.year)) {
     const arxivYear = 2000 + Number(m[1]);
     if (arxivYear !== f.year) {
       out.push(
@@ -74,6 +74,8 @@ function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const CONTROL_OR_TAB = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}\\t]`);
+
 // Only `summary` may span lines; in it a line break is text, not a control character.
 const MULTI_LINE = new Set(['summary']);
 
@@ -85,8 +87,8 @@ function checkControlCharacters(parsed: ParsedFile, f: Fields): Diagnostic[] {
     const items: Array<[unknown, Array<string | number>]> = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
     for (const [v, at] of items) {
       if (typeof v !== 'string') continue;
-      // Line breaks in a one-line field are MA104's; here every other control character.
-      const m = CONTROL_CHARACTER.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
+      // Line breaks in a one-line field are MA104's; here every other control character, a tab too.
+      const m = CONTROL_OR_TAB.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
       if (!m) continue;
       const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       out.push(makeDiagnostic('MA120', parsed.file, parsed.locate(at), `\`${key}\` holds the control character ${code} at character ${m.index + 1} (${quoteInput(v)}); remove it`));
