@@ -87,6 +87,10 @@ function checkControlCharacters(parsed: ParsedFile, f: Fields): Diagnostic[] {
     const items: Array<[unknown, Array<string | number>]> = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
     for (const [v, at] of items) {
       if (typeof v !== 'string') continue;
+      if (v !== '' && v.trim() === '') {
+        out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(at), `\`${key}\` is blank; write the text or leave the key out`));
+        continue;
+      }
       // Line breaks in a one-line field are MA104's; here every other control character, a tab too.
       const m = CONTROL_OR_TAB.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
       if (!m) continue;
