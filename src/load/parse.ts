@@ -124,6 +124,9 @@ function parseSlow(file: string, text: string): ParsedFile {
     if (!seen.has(problem.message)) syntaxErrors.push(problem);
     seen.add(problem.message);
   }
+  // Past the parser's stack, its other errors depend on where it gave up: report the depth alone.
+  const deep = syntaxErrors.find((e) => e.message === TOO_DEEP);
+  if (deep) syntaxErrors.splice(0, syntaxErrors.length, deep);
   const data = syntaxErrors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
   if (syntaxErrors.length === 0 && depthOf(data) > MAX_DEPTH) {
     return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
