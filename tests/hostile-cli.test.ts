@@ -280,3 +280,41 @@ describe('output targets (export --output, standard output)', () => {
     expect(out).toBe('exit=0\n');
   });
 });
+
+describe('format never loses or corrupts what it cannot keep', () => {
+  const ENTRY = readFileSync(path.join(FIXTURES, 'hostile', '_context', 'valid-context.yaml'), 'utf8');
+
+  it.each([
+    ['a comment after a value', ENTRY.replace('year: 2023', 'year: 2023  # TODO check'), 7, 13],
+    ['a comment line', ENTRY.replace('category: perceiver', '# reviewer note: is this a perceiver?\ncategory: perceiver'), 8, 1],
+  ])('%s: left as it is, named with line and column, exit 1', async (_name, text, line, column) => {
+    const dir = catalogue();
+    const file = path.join(dir, 'valid-context.yaml');
+    writeFileSync(file, text.replace(/^# yaml-language-server.*\n/, ''));
+    const before = readFileSync(file, 'utf8');
+    const r = await runInMemory(['format', '--entries', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`valid-context.yaml:${line - 1}:${column}: has a comment, which format would lose; left as it is`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('a file that is not UTF-8 is MA903 and its bytes stay as they are', async () => {
+    const dir = catalogue();
+    const bytes = Buffer.from(readFileSync(path.join(FIXTURES, 'hostile', '51-invalid-utf8-byte', '51-invalid-utf8-byte.yaml')));
+    writeFileSync(path.join(dir, '51-invalid-utf8-byte.yaml'), bytes);
+    const r = await runInMemory(['format', '--entries', dir]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(dir, '51-invalid-utf8-byte.yaml')).equals(bytes)).toBe(true);
+    expect(readFileSync(path.join(dir, '51-invalid-utf8-byte.yaml'), 'utf8')).not.toContain('\ufffd'.repeat(2));
+  });
+
+  it('a 900 KB unknown key is one short MA102, quickly', async () => {
+    const dir = catalogue();
+    writeFileSync(path.join(dir, 'big-key.yaml'), `${ENTRY.replace('valid-context', 'big-key').replace('Valid Context Paper', 'Big Key').replace('2301.00001', '2301.00077')}${'k'.repeat(900_000)}: x\n`);
+    const r = await runInMemory(['validate', '--entries', dir]);
+    expect(r.code).toBe(1);
+    const line = r.stdout.trim();
+    expect(line).toMatch(/^.*big-key\.yaml:10:1: error unknown field "k{60}…" \(900000 characters\); known fields: .* \(MA102\)$/);
+    expect(line.length).toBeLessThan(400);
+  });
+});
