@@ -86,6 +86,7 @@ const EXPECTED: Record<string, Expected> = {
   '62-deep-block-indentation': [['CASE', 42, 33, 'MA904']],
   '63-deep-dash-sequences': [['CASE', 11, 3, 'MA904']],
   '64-yaml-1-1-booleans-and-octal': [],
+  '66-builds-on-schema-broken': [['CASE', 11, 5, 'MA220'], ['broken-target', 2, 1, 'MA101']],
   '65-number-as-name': [['CASE', 3, 7, 'MA103'], ['CASE', 4, 8, 'MA103']],
 };
 

@@ -165,7 +165,7 @@ export function checkCrossRules(files: readonly ParsedFile[], broken: ReadonlyMa
     f.builds_on.forEach((target, i) => {
       if (typeof target !== 'string') return;
       if (target === own) {
-        out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (\`${target}\`)`));
+        out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (${quoteInput(target)})`));
       } else if (!ids.has(target) && broken.has(target)) {
         out.push(makeDiagnostic('MA220', p.file, p.locate(['builds_on', i]), `builds_on names ${quoteInput(target)}, whose file ${broken.get(target)} has errors; fix that file first`));
       } else if (!ids.has(target)) {

@@ -42,11 +42,9 @@ export function validateParsed(files: readonly ParsedSource[], options: Validate
     parsed.push(p);
     diagnostics.push(...checkAgainstSchema(p), ...checkEntryRules(p, now));
   }
-  // Files that could not be read or parsed, by the id their name gives: links to them are MA220.
+  // Files with errors so far, by the id their name gives: a link to one is MA220, not "missing".
   const broken = new Map<string, string>();
-  for (const src of files) {
-    if (src.parsed === undefined || src.parsed.syntaxErrors.length > 0) broken.set(idOfFile(src.file), src.file);
-  }
+  for (const d of diagnostics) if (d.severity === 'error') broken.set(idOfFile(d.file), d.file);
   diagnostics.push(...checkCrossRules(parsed, broken));
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const entries = parsed.filter((p) => !failed.has(p.file)).map((p) => ({ entry: p.data as Entry, file: p.file }));
