@@ -22,9 +22,8 @@ import { renderExport } from '../src/render/export.js';
 import { renderEntryYaml } from '../src/render/yaml.js';
 import { validateAll, validateParsed } from '../src/validate/validate.js';
 import { FIXED_NOW } from './helpers.js';
+import { PROPERTY_RUNS as RUNS } from './reliability.js';
 
-/** Runs per property (README: Reliability). */
-export const RUNS = { yamlText: 300, bytes: 300, fieldRoundTrip: 300, bibtexMarkdown: 200, queries: 500 } as const;
 const SEED = 20261130;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mllm-props-'));

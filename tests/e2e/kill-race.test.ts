@@ -11,11 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, runBinary } from '../helpers.js';
 
-/** Runs per command and signal; the README's Reliability section quotes these. */
-export const KILL_RUNS_PER_COMMAND = 16;
-export const SIGNAL_RUNS = 10;
-export const RACE_ROUNDS = 2;
-const RACERS = 20;
+import { KILL_RUNS_PER_COMMAND, RACE_ROUNDS, RACERS, SIGNAL_RUNS } from '../reliability.js';
 
 const made: string[] = [];
 afterAll(() => {
