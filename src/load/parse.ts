@@ -84,7 +84,8 @@ function failed(file: string, text: string, syntaxErrors: SyntaxProblem[]): Pars
 function parseChecked(file: string, text: string): ParsedFile {
   // Anchors, aliases and tags have no use in an entry and are how alias bombs, !!binary and
   // unknown types get in: refuse them before either parser resolves anything (issue #12).
-  if (/[&*!]/.test(text)) {
+  // Cheap filter first ("Vision & Language", "Wow!" do not match): the lexer decides, and loads only when needed.
+  if (/(?:^|[\s[{,])[&*!][^\s,\]}]/m.test(text)) {
     const structure = findForbiddenTokens(text);
     if (structure.length > 0) return failed(file, text, structure);
   }
