@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
 import { ARXIV_PATTERN, MAX_ID_LENGTH } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { listWords, quoteInput } from '../../core/text.js';
+import { escapeExcerpt, listWords, quoteInput } from '../../core/text.js';
 import { decodeUtf8 } from '../../core/utf8.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
 import { checkNewEntries, findExisting, prepareNewEntries, type NewEntry } from '../../ingest/check.js';
@@ -116,14 +116,14 @@ async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<Ba
     const { records, errors } = parseBibtex(text);
     if (errors.length > 0) throw new DataError(`${source}: cannot read BibTeX: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
     if (records.length === 0) throw new DataError(`${source}: no BibTeX records found`);
-    for (const r of records) for (const note of r.notes) io.stderr(`${source}: record ${r.key}: note: ${note}\n`);
+    for (const r of records) for (const note of r.notes) io.stderr(`${source}: record ${escapeExcerpt(r.key, 60)}: note: ${note}\n`);
     if (records.length > 1) {
       const given = PER_PAPER.filter((f) => (flags as Record<string, unknown>)[f] !== undefined);
       if (given.length > 0) {
         const names = given.map((f) => `--${FIELD_FLAGS.find((s) => s.field === f)!.flag}`);
         throw new UsageError(`${listWords(names, 'and')} cannot apply to all ${records.length} records of ${source}; add them one at a time`);
       }
-      return records.map((r) => ({ label: `record ${r.key}`, partial: r.partial }));
+      return records.map((r) => ({ label: `record ${escapeExcerpt(r.key, 60)}`, partial: r.partial }));
     }
     return [{ partial: records[0]!.partial }];
   }
