@@ -87,13 +87,13 @@ describe('properties (fast-check)', () => {
   });
 
   it(`an arbitrary string in any field is refused with a diagnostic or survives add → format → JSON export unchanged (${RUNS.fieldRoundTrip} runs)`, async () => {
-    const FIELDS = ['name', 'title', 'author', 'venue', 'llm', 'summary', 'citekey', 'url'] as const;
+    let accepted = 0;
+    const LISTS = new Set(['authors', 'llm', 'tags', 'builds_on', 'modalities', 'sources']);
+    const FIELDS = ['id', 'name', 'title', 'authors', 'category', 'subcategory', 'arxiv', 'doi', 'url', 'venue', 'code', 'modalities', 'llm', 'tags', 'builds_on', 'citekey', 'summary', 'sources', 'added'] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FIELDS), hostileText, async (field, value) => {
         const entry: Entry = { ...BASE };
-        if (field === 'author') entry.authors = ['Ada Lovelace', value];
-        else if (field === 'llm') entry.llm = [value];
-        else (entry as unknown as Record<string, unknown>)[field] = value;
+        (entry as unknown as Record<string, unknown>)[field] = LISTS.has(field) ? ['text', value] : value;
         // add: the same check and the same text as the command.
         const fresh = prepareNewEntries([entry], () => 'prop-paper.yaml');
         const diagnostics = checkNewEntries([], fresh, FIXED_NOW);
@@ -101,6 +101,7 @@ describe('properties (fast-check)', () => {
           expect(diagnostics.every((d) => d.line >= 1 && /^MA\d{3}$/.test(d.code))).toBe(true);
           return;
         }
+        accepted++;
         const written = fresh[0]!.text;
         const parsed = parseEntryText('prop-paper.yaml', written);
         expect(parsed.data).toEqual(entry);
@@ -108,12 +109,13 @@ describe('properties (fast-check)', () => {
         expect(renderEntryYaml(parsed.data as Entry)).toBe(written);
         const json = JSON.parse(await renderExport('json', [parsed.data as Entry])) as { entries: Array<Record<string, unknown>> };
         const out = json.entries[0]!;
-        if (field === 'author') expect(out.authors).toEqual(entry.authors);
-        else if (field === 'llm') expect(out.llm).toEqual(entry.llm);
-        else expect(out[field]).toBe(value);
+        // `sources` is left out of exports by design; every other field comes back as written.
+        if (field !== 'sources') expect(out[field]).toEqual((entry as unknown as Record<string, unknown>)[field]);
       }),
       { numRuns: RUNS.fieldRoundTrip, seed: SEED },
     );
+    // Not a vacuous property: a good share of the strings are accepted and round-trip.
+    expect(accepted).toBeGreaterThan(RUNS.fieldRoundTrip / 10);
   });
 
   it(`an accepted entry reads back from BibTeX with its title, authors and year, and is one Markdown row without HTML or autolinks (${RUNS.bibtexMarkdown} runs)`, async () => {
