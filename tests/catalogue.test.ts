@@ -31,10 +31,28 @@ describe('the shipped catalogue is complete', () => {
     expect(SURVEY_IDS.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('holds at least 25 methods beyond the survey', () => {
+  it('holds at least 126 methods, 40 of them first posted 2023-2024 beyond the survey (#9)', () => {
+    expect(all.length).toBeGreaterThanOrEqual(126);
     const beyond = all.filter((e) => !SURVEY_IDS.includes(e.id));
-    expect(beyond.length).toBeGreaterThanOrEqual(25);
-    expect(beyond.filter((e) => e.year < 2024).map((e) => e.id)).toEqual([]);
+    expect(beyond.filter((e) => e.year === 2023 || e.year === 2024).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(['converter', 'perceiver', 'tool', 'data-driven'])('holds at least 15 %s entries first posted 2025-2026 (#11)', (c) => {
+    const recent = all.filter((e) => e.year >= 2025);
+    expect(recent.length).toBeGreaterThanOrEqual(70);
+    expect(recent.filter((e) => e.category === c).length).toBeGreaterThanOrEqual(15);
+  });
+
+  // Authoritative first: an arXiv page, the official repository, the proceedings or an OpenReview decision (#9).
+  const AUTHORITATIVE = /^https:\/\/(?:(?:www\.|export\.|web3\.|pdf\.|ar5iv\.labs\.)?arxiv\.org|github\.com|openreview\.net|aclanthology\.org|openaccess\.thecvf\.com|(?:eccv\.)?ecva\.net|proceedings\.(?:neurips\.cc|mlr\.press)|papers\.nips\.cc|ojs\.aaai\.org|link\.springer\.com|dl\.acm\.org)\//;
+
+  it('every entry names its sources, an authoritative page first', () => {
+    const lacking = all.filter((e) => !e.sources?.length || !AUTHORITATIVE.test(e.sources[0]!));
+    expect(lacking.map((e) => `${e.id}: ${e.sources?.[0] ?? '(none)'}`)).toEqual([]);
+  });
+
+  it('every entry pins its citation key (#10)', () => {
+    expect(all.filter((e) => !e.citekey).map((e) => e.id)).toEqual([]);
   });
 
   it.each(['converter', 'perceiver', 'tool', 'data-driven'])('category %s holds at least 12 entries', (c) => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../src/core/entry.js';
 import { joinName, splitName } from '../src/core/names.js';
-import { assignCitekeys } from '../src/render/bibtex.js';
+import { assignCitekeys } from '../src/cite/keys.js';
+import { citeVenue } from '../src/cite/venues.js';
 import { FIXTURES, ROOT, runInMemory } from './helpers.js';
 import { itWithTools, runTool } from './tools.js';
 
@@ -183,5 +184,80 @@ describe.each(CATALOGUES)('CSL-JSON and Markdown of %s', (_label, dir) => {
     );
     expect(r.stderr + r.stdout).toContain('Summary: 0 error(s)');
     expect(r.status).toBe(0);
+  });
+});
+
+/** Classic styles a paper may use: each must show every preprint's arXiv id (issue 10). */
+const STYLES = ['plain', 'unsrt', 'alpha', 'abbrv', 'ieeetr', 'acm', 'plainnat'] as const;
+
+describe.each(CATALOGUES)('preprints in every style: %s', (_label, dir) => {
+  for (const style of STYLES) {
+    itWithTools(['bibtex'], `bibtex with ${style}.bst prints every preprint's arXiv id, and each venue's year`, async () => {
+      const work = workdir();
+      const entries = await loadEntries(dir);
+      writeFileSync(path.join(work, 'refs.bib'), await exportText(dir, ['--format', 'bibtex', '--ascii']));
+      const keys = assignCitekeys(entries);
+      writeFileSync(path.join(work, 'cite.aux'), [...keys.values()].map((k) => `\\citation{${k}}\n`).join('') + `\\bibstyle{${style}}\n\\bibdata{refs}\n`);
+      const r = runTool('bibtex', ['cite'], work);
+      expect(complaints(readFileSync(path.join(work, 'cite.blg'), 'utf8'), /Warning--|error|I couldn't|I was expecting/i)).toEqual([]);
+      expect(r.status).toBe(0);
+      const items = bblItems(readFileSync(path.join(work, 'cite.bbl'), 'utf8'));
+      expect(items.size).toBe(entries.length);
+      const preprints = entries.filter((e) => citeVenue(e).preprint);
+      expect(preprints.length).toBeGreaterThan(0);
+      for (const e of preprints) expect(items.get(keys.get(e.id)!), `${e.id} in ${style}`).toContain(`arXiv:${e.arxiv!}`);
+      for (const e of entries) expect(items.get(keys.get(e.id)!), `${e.id} in ${style}`).toContain(String(citeVenue(e).year));
+    });
+  }
+
+  itWithTools(['pdflatex', 'biber', 'biblatex'], 'biblatex + biber: a document citing every entry prints every preprint\'s arXiv id', async () => {
+    const work = workdir();
+    const entries = await loadEntries(dir);
+    writeFileSync(path.join(work, 'refs.bib'), await exportText(dir, ['--format', 'bibtex']));
+    const keys = assignCitekeys(entries);
+    writeFileSync(
+      path.join(work, 'doc.tex'),
+      '\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{refs.bib}\n' +
+        '\\begin{document}\n\\nocite{*}\n\\printbibliography\n\\end{document}\n',
+    );
+    const latex = ['-interaction=nonstopmode', 'doc.tex'];
+    runTool('pdflatex', latex, work);
+    const b = runTool('biber', ['doc'], work);
+    expect(complaints(b.stdout + b.stderr, /WARN|ERROR/), b.stdout).toEqual([]);
+    expect(b.status).toBe(0);
+    const bbl = readFileSync(path.join(work, 'doc.bbl'), 'utf8');
+    for (const e of entries) {
+      const entry = new RegExp(`\\\\entry\\{${keys.get(e.id)!}\\}[\\s\\S]*?\\\\endentry`).exec(bbl)?.[0] ?? '';
+      expect(entry, e.id).not.toBe('');
+      if (e.arxiv) expect(entry, e.id).toMatch(new RegExp(`\\\\verb\\{eprint\\}\\s*\\\\verb ${e.arxiv.replace('.', '\\.')}`));
+      expect(entry, e.id).toContain(`{year}{${citeVenue(e).year}}`);
+    }
+  });
+});
+
+/** The items of a .bbl by key, each as one line of text. */
+function bblItems(bbl: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of bbl.split(/\\bibitem(?=[[{])/).slice(1)) {
+    const key = /^(?:\[[\s\S]*?\])?\{([^}]+)\}/.exec(part)?.[1];
+    if (key) out.set(key, part.replace(/\s+/g, ' '));
+  }
+  return out;
+}
+
+describe('every letter of Latin-1 and Latin Extended-A in the ASCII export', () => {
+  itWithTools(['pdflatex', 'bibtex'], 'compiles with pdflatex + bibtex (commands OT1 lacks come with \\providecommand in an @preamble)', async () => {
+    const { renderBibtex } = await import('../src/render/bibtex.js');
+    const letters = Array.from({ length: 0x17f - 0xa0 + 1 }, (_, i) => String.fromCodePoint(0xa0 + i)).filter((c) => /^\p{L}$/u.test(c)).join('');
+    const entry: Entry = { id: 'x', name: 'X', title: `All ${letters}`, authors: [`Ann ${letters.slice(0, 30)}`], year: 2023, category: 'converter', arxiv: '2301.00001', citekey: 'k2023' };
+    const work = workdir();
+    writeFileSync(path.join(work, 'refs.bib'), renderBibtex([entry], { ascii: true }));
+    writeFileSync(path.join(work, 'doc.tex'), '\\documentclass{article}\n\\begin{document}\n\\cite{k2023}\n\\bibliographystyle{plain}\n\\bibliography{refs}\n\\end{document}\n');
+    const latex = ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'];
+    expect(runTool('pdflatex', latex, work).status).toBe(0);
+    expect(runTool('bibtex', ['doc'], work).status).toBe(0);
+    const r = runTool('pdflatex', latex, work);
+    expect(r.status, r.stdout.slice(-2000)).toBe(0);
+    expect(complaints(readFileSync(path.join(work, 'doc.log'), 'latin1'), /^! |Undefined control sequence/)).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ describe('export (in memory)', () => {
     const dir = tempCatalogue();
     for (const id of ['llava', 'blip-2']) {
       const file = path.join(dir, 'entries', `${id}.yaml`);
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/\nadded:/, '\ncitekey: same2023\nadded:'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\ncitekey: .*\n/, '\ncitekey: same2023\n'));
     }
     const r = await runInMemory(['export', '--format', 'bibtex'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -80,6 +80,7 @@ describe('export (in memory)', () => {
       'entries/blip-2.yaml MA209',
       'entries/llava.yaml MA209',
       'mllm-align: 2 files with errors left out; run `mllm-align validate` for details',
+      'mllm-align: left out of the export: entries/blip-2.yaml and entries/llava.yaml',
       '',
     ]);
     expect(r.stdout).not.toContain('same2023');
@@ -88,6 +89,43 @@ describe('export (in memory)', () => {
 });
 
 describe('export (binary)', () => {
+  /** A catalogue where a new file duplicates LLaVA: both are flagged (MA203), so neither can be exported. */
+  function withDuplicate(): string {
+    const dir = tempCatalogue();
+    const llava = readFileSync(path.join(dir, 'entries', 'llava.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'entries', 'llava-copy.yaml'), llava.replace('id: llava\n', 'id: llava-copy\n').replace(/\ncitekey: .*\n/, '\ncitekey: copy2023\n'));
+    return dir;
+  }
+
+  it('an entry with errors: --output writes nothing, names the bad files and exits 1; the good .bib keeps its entries', () => {
+    const dir = withDuplicate();
+    writeFileSync(path.join(dir, 'refs.bib'), 'the bibliography that was fine\n');
+    const r = runBinary(['export', '--format', 'bibtex', '--output', 'refs.bib'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(-2)).toEqual([
+      'mllm-align: refs.bib not written: entries/llava-copy.yaml and entries/llava.yaml have errors; fix them, or pass --skip-invalid to write the other entries',
+      '',
+    ]);
+    expect(r.stderr).toContain('entries/llava.yaml:13:8: error same arXiv id as entries/llava-copy.yaml (MA203)');
+    expect(readFileSync(path.join(dir, 'refs.bib'), 'utf8')).toBe('the bibliography that was fine\n');
+  });
+
+  it('--skip-invalid writes the other entries (exit 1: the data has errors); standard output names what it left out', () => {
+    const dir = withDuplicate();
+    const r = runBinary(['export', '--format', 'bibtex', '--output', 'refs.bib', '--skip-invalid'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').slice(-3)).toEqual(['mllm-align: left out of the export: entries/llava-copy.yaml and entries/llava.yaml', 'refs.bib: 15 entries written', '']);
+    const bib = readFileSync(path.join(dir, 'refs.bib'), 'utf8');
+    expect(bib).toContain('@inproceedings{alayrac2022flamingo,');
+    expect(bib).not.toContain('liu2023visual,');
+    const out = runBinary(['export', '--format', 'bibtex'], { cwd: dir });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe(bib);
+    expect(out.stderr).toContain('mllm-align: left out of the export: entries/llava-copy.yaml and entries/llava.yaml\n');
+    expect(runBinary(['export', '--format', 'bibtex', '--skip-invalid'], { cwd: dir }).code).toBe(2);
+  });
+
   it('--output writes the file atomically and says so on stderr', () => {
     const dir = tempCatalogue();
     const r = runBinary(['export', '--format', 'bibtex', '--output', 'refs.bib'], { cwd: dir });

@@ -128,9 +128,10 @@ describe('hostile entry files (tests/fixtures/hostile)', () => {
     it(`${fixture}: ${want.map((w) => `${w[3]} ${w[1]}:${w[2]}`).join(', ') || 'accepted'}; validate, list and add run on`, async () => {
       const dir = catalogueWith({}, fixture);
       const { code, report, stderr } = await validateJson(dir);
-      const got = report.diagnostics.map((d) => [shortName(d.file, fixture), d.line, d.column, d.code]);
+      // The citation warnings (MA112 no pinned key, MA113 venue not in the table) are not what these files test.
+      const got = report.diagnostics.filter((d) => d.code !== 'MA112' && d.code !== 'MA113').map((d) => [shortName(d.file, fixture), d.line, d.column, d.code]);
       expect(got).toEqual(want);
-      const errors = want.filter((w) => !['MA111'].includes(w[3]));
+      const errors = want.filter((w) => w[3] !== 'MA111');
       expect(code).toBe(errors.length > 0 ? 1 : 0);
       expect(report.files).toBe(readdirSync(dir).length);
       expect(stderr).not.toMatch(NO_CRASH);
@@ -165,7 +166,8 @@ describe('hostile files on disk', () => {
     const dir = catalogueWith(files);
     setup?.(dir);
     const r = await validateJson(dir);
-    return { ...r, dir, got: r.report.diagnostics.map((d) => [path.basename(d.file), d.line, d.column, d.code, d.message]) };
+    const shown = r.report.diagnostics.filter((d) => d.code !== 'MA112' && d.code !== 'MA113');
+    return { ...r, dir, got: shown.map((d) => [path.basename(d.file), d.line, d.column, d.code, d.message]) };
   };
 
   it('a link to a file outside the catalogue is reported (MA905) and never read', async () => {

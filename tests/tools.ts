@@ -7,11 +7,17 @@ const PACKAGES: Readonly<Record<string, string>> = {
   bibtex: 'texlive-latex-base',
   pdflatex: 'texlive-latex-base',
   biber: 'biber',
+  biblatex: 'texlive-bibtex-extra',
   pandoc: 'pandoc',
 };
 
-/** Whether a command is on PATH. */
+/** Tools that are LaTeX packages rather than commands: found by kpsewhich. */
+const TEX_FILES: Readonly<Record<string, string>> = { biblatex: 'biblatex.sty' };
+
+/** Whether a command is on PATH (or a LaTeX package is installed). */
 export function hasTool(name: string): boolean {
+  const texFile = TEX_FILES[name];
+  if (texFile) return (spawnSync('kpsewhich', [texFile], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }
 

@@ -20,6 +20,8 @@ const EXPECTED: Record<string, Array<[string, number, number, string]>> = {
   'MA109-repeated-modality': [['alpha.yaml', 13, 5, 'MA109']],
   'MA110-not-a-mapping': [['alpha.yaml', 2, 1, 'MA110']],
   'MA111-no-schema-line': [['alpha.yaml', 1, 1, 'MA111']],
+  'MA112-no-citekey': [['alpha.yaml', 2, 5, 'MA112']],
+  'MA113-unknown-venue': [['alpha.yaml', 10, 8, 'MA113']],
   'MA201-id-not-file-name': [['alpha.yaml', 2, 5, 'MA201']],
   'MA202-duplicate-id': [
     ['alpha.yaml', 2, 5, 'MA202'],
@@ -88,6 +90,17 @@ describe('one fixture per diagnostic code', () => {
   });
 });
 
+describe('the citation warnings say how to fix them', () => {
+  it('MA112 names format --pin-keys; MA113 names the closest known venue', () => {
+    expect(validateFolder('MA112-no-citekey').diagnostics.map((d) => d.message)).toEqual([
+      'no pinned `citekey`: the key exported today may move when entries are added; pin it with `mllm-align format --pin-keys`',
+    ]);
+    expect(validateFolder('MA113-unknown-venue').diagnostics.map((d) => d.message)).toEqual([
+      'venue "NeurlPS 2023 (Oral)" is not in the venue table (src/cite/venues.ts); did you mean "NeurIPS 2023"?',
+    ]);
+  });
+});
+
 describe('validateAll', () => {
   it('keeps entries of clean files and drops those with errors', () => {
     const r = validateFolder('MA901-yaml-syntax');
@@ -115,6 +128,7 @@ describe('validateAll', () => {
     const r = validateAll([{ file: 'x.yaml', text }], { now: FIXED_NOW });
     expect(r.diagnostics.map((d) => [d.line, d.code])).toEqual([
       [2, 'MA104'],
+      [2, 'MA112'],
       [2, 'MA201'],
       [5, 'MA109'],
       [6, 'MA103'],
@@ -125,7 +139,7 @@ describe('validateAll', () => {
   });
 
   it('a title written as a | block (several lines) is MA104 at its value', () => {
-    const text = '# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: |\n  Two\n  lines\nauthors: [A B]\nyear: 2024\ncategory: tool\nurl: https://a.org\n';
+    const text = '# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: |\n  Two\n  lines\nauthors: [A B]\nyear: 2024\ncategory: tool\nurl: https://a.org\ncitekey: k\n';
     const r = validateAll([{ file: 'a.yaml', text }], { now: FIXED_NOW });
     expect(r.diagnostics.map((d) => [d.line, d.column, d.code, d.message])).toEqual([
       [4, 8, 'MA104', '`title` value "Two\\nlines\\n" is not a single line (use a plain or quoted scalar, not a | block)'],
@@ -136,7 +150,7 @@ describe('validateAll', () => {
     ['a byte-order mark', '\uFEFF# yaml-language-server: $schema=../schema/entry.schema.json\n', [[1, 1, 'MA111']]],
     ['a list where a category belongs', '# yaml-language-server: $schema=../schema/entry.schema.json\ncategory: [tool]\n', [[2, 11, 'MA103']]],
   ])('%s', (_what, head, want) => {
-    const rest = 'id: a\nname: A\ntitle: A\nauthors: [A B]\nyear: 2024\nurl: https://a.org\n';
+    const rest = 'id: a\nname: A\ntitle: A\nauthors: [A B]\nyear: 2024\nurl: https://a.org\ncitekey: k\n';
     const text = head.includes('category') ? head + rest : head + rest + 'category: tool\n';
     const r = validateAll([{ file: 'a.yaml', text }], { now: FIXED_NOW });
     expect(r.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual(want);
@@ -152,9 +166,17 @@ describe('validateAll', () => {
 
   it('names the year limit from the clock: next year is allowed', () => {
     const text = (y: number) =>
-      `# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: A\nauthors: [A B]\nyear: ${y}\ncategory: tool\nurl: https://a.org\n`;
+      `# yaml-language-server: $schema=../schema/entry.schema.json\nid: a\nname: A\ntitle: A\nauthors: [A B]\nyear: ${y}\ncategory: tool\nurl: https://a.org\ncitekey: k\n`;
     expect(validateAll([{ file: 'a.yaml', text: text(2027) }], { now: FIXED_NOW }).diagnostics).toEqual([]);
     expect(validateAll([{ file: 'a.yaml', text: text(2028) }], { now: FIXED_NOW }).diagnostics.map((d) => d.code)).toEqual(['MA107']);
     expect(validateAll([{ file: 'a.yaml', text: text(1989) }], { now: FIXED_NOW }).diagnostics.map((d) => d.code)).toEqual(['MA107']);
+  });
+});
+
+describe('the README documents every code', () => {
+  it('its code table lists exactly the codes of validate/diagnostics.ts, with their severities', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (MA\d{3}) \| (error|warning) \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(CODES).map(([code, c]) => [code, c.severity]));
   });
 });

@@ -130,6 +130,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('add a paper to the catalogue from flags, a BibTeX record or arXiv; checked before anything is written')
     .addOption(entriesOption())
     .option('--from-bibtex <file>', 'read the paper(s) from a BibTeX file (- for standard input); flags override its fields')
+    .option('--key <key>', 'with --from-bibtex: add only the record with this key (repeat for several); default: every record', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--no-fetch', 'with --arxiv, do not ask the arXiv API for the title, authors and year')
     .option('--dry-run', 'print the YAML that would be written; write nothing');
   for (const opt of buildFieldOptions()) add.addOption(opt);
@@ -137,6 +138,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .addHelpText('after', examples([
       'mllm-align add --arxiv 2304.08485 --category converter --subcategory projection',
       'mllm-align add --from-bibtex llava.bib --category converter --name LLaVA',
+      'mllm-align add --from-bibtex README.bib --key chen2024internvl --category converter',
       'mllm-align add --name LLaVA --title "Visual Instruction Tuning" --author "Haotian Liu" --author "Chunyuan Li" \\\n' +
         '      --year 2023 --category converter --arxiv 2304.08485 --modality image,text --dry-run',
     ]))
@@ -145,6 +147,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       result.outcome = await runAdd(io, {
         entries: opts.entries as string | undefined,
         fromBibtex: opts.fromBibtex as string | undefined,
+        keys: opts.key as string[] | undefined,
         fetch: opts.fetch !== false,
         dryRun: Boolean(opts.dryRun),
         values: fieldValues(opts),
@@ -158,7 +161,8 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
-    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8');
+    .option('--ascii', 'BibTeX for classic bibtex: accents as LaTeX commands, no UTF-8')
+    .option('--skip-invalid', 'with --output: write the entries without errors even when some files have errors (default: write nothing)');
   addSelectionOptions(exportCmd)
     .addHelpText('after', QUERY_HELP + examples([
       'mllm-align export --format markdown --output CATALOGUE.md',
@@ -168,7 +172,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
       'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
@@ -176,6 +180,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
         output: opts.output,
         check: Boolean(opts.check),
         ascii: Boolean(opts.ascii),
+        skipInvalid: Boolean(opts.skipInvalid),
         selection: opts,
         query,
       });

@@ -19,12 +19,12 @@ export function outcome(problems = 0): Outcome {
 
 /**
  * For commands that read the catalogue but do not check it (list, filter, show, export): name the
- * files with errors on stderr, whose entries are left out. Returns how many files had errors.
+ * files with errors on stderr, whose entries are left out. Returns those files, sorted.
  */
-export function reportLeftOut(io: Io, opened: OpenedCatalogue): number {
-  if (opened.errors.length === 0) return 0;
+export function reportLeftOut(io: Io, opened: OpenedCatalogue): string[] {
+  if (opened.errors.length === 0) return [];
   for (const d of opened.errors) io.stderr(formatDiagnosticLine(d) + '\n');
-  const files = new Set(opened.errors.map((d) => d.file)).size;
-  io.stderr(`mllm-align: ${files} file${files === 1 ? '' : 's'} with errors left out; run \`mllm-align validate\` for details\n`);
+  const files = [...new Set(opened.errors.map((d) => d.file))].sort();
+  io.stderr(`mllm-align: ${files.length} file${files.length === 1 ? '' : 's'} with errors left out; run \`mllm-align validate\` for details\n`);
   return files;
 }

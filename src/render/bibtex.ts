@@ -1,106 +1,18 @@
 /**
- * BibTeX: one record per entry, stable citation keys, text escaped for LaTeX.
- * UTF-8 by default (for biber and biblatex); `ascii` writes accents as LaTeX commands for classic BibTeX.
+ * BibTeX: one record per entry, pinned citation keys (cite/keys.ts), venues' full names and years
+ * (cite/venues.ts), text escaped for LaTeX. UTF-8 by default (for biber and biblatex); `ascii` writes
+ * accents as LaTeX commands for classic BibTeX.
  */
+import { assignCitekeys } from '../cite/keys.js';
+import { citeVenue } from '../cite/venues.js';
 import type { Entry } from '../core/entry.js';
-import { DataError } from '../core/errors.js';
 import { splitName, type PersonName } from '../core/names.js';
-import { compareEntryIds, compareIds, foldText } from '../core/text.js';
-import { asciiLatex, escapeLatex, escapeMarked, markLoneBraces } from './latex.js';
+import { compareEntryIds } from '../core/text.js';
+import { asciiLatex, escapeLatex, escapeMarked, latexPreamble, markLoneBraces } from './latex.js';
 
 export interface BibtexOptions {
   /** Write only ASCII: accents as LaTeX commands, characters with no LaTeX form as `?`. */
   ascii?: boolean;
-}
-
-/** Words skipped when picking the title word of a citation key. */
-export const STOP_WORDS: readonly string[] = [
-  'a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'or', 'with', 'at', 'by', 'from', 'via', 'is', 'are',
-  'towards', 'toward', 'what', 'how', 'when', 'why', 'do', 'does', 'can',
-];
-
-const CONFERENCE =
-  /\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|KDD|SIGIR|WWW|ACM MM|Interspeech|ICASSP|CoRL|ICRA|IROS|MICCAI|CHI|UIST|3DV)\b|findings of|workshop|conference|proceedings|symposium/i;
-const JOURNAL = /\b(?:journal|transactions|TMLR|TPAMI|T-PAMI|IJCV|JMLR|Nature|Science)\b/i;
-
-export type BibtexType = 'inproceedings' | 'article' | 'misc';
-
-/** The record type the venue calls for: a conference or workshop, a journal, or neither. */
-export function bibtexType(venue: string | undefined): BibtexType {
-  if (venue === undefined) return 'misc';
-  if (JOURNAL.test(venue)) return 'article';
-  if (CONFERENCE.test(venue)) return 'inproceedings';
-  return 'misc';
-}
-
-/** The venue as a booktitle or journal: remarks in parentheses such as "(Oral)" and a trailing ", 2024" dropped. */
-export function venueName(venue: string): string {
-  let v = venue;
-  let prev;
-  do {
-    prev = v;
-    v = v.replace(/\s*\([^()]*\)/g, '');
-  } while (v !== prev);
-  return v.replace(/,\s*\d{4}\s*$/, '').replace(/\s+/g, ' ').trim() || venue.trim();
-}
-
-/** Lower-case ASCII letters and digits only. */
-function keyPart(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]/g, '');
-}
-
-/** The Google-Scholar-style key: first author's family name, year, first significant title word. */
-export function baseCitekey(entry: Entry): string {
-  const first = splitName(entry.authors[0] ?? '');
-  const family = keyPart(first.family) || keyPart(entry.id) || 'anon';
-  const words = foldText(entry.title).split(/[^a-z0-9]+/).filter((w) => w !== '' && !STOP_WORDS.includes(w));
-  return `${family}${entry.year}${words[0] ?? ''}`;
-}
-
-/**
- * Citation keys for all entries, by id. A pinned `citekey` is kept as it is; derived keys that collide
- * (with each other or with a pinned key) all get `a`, `b`, … in id order.
- */
-export function assignCitekeys(entries: readonly Entry[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  const pinnedBy = new Map<string, string>();
-  for (const e of [...entries].sort(compareEntryIds)) {
-    if (e.citekey === undefined) continue;
-    const other = pinnedBy.get(e.citekey.toLowerCase());
-    if (other !== undefined) throw new DataError(`citekey "${e.citekey}" is pinned by both ${other} and ${e.id}; give one of them another`);
-    pinnedBy.set(e.citekey.toLowerCase(), e.id);
-    keys.set(e.id, e.citekey);
-  }
-  const groups = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.citekey !== undefined) continue;
-    const base = baseCitekey(e);
-    groups.set(base, [...(groups.get(base) ?? []), e.id]);
-  }
-  // BibTeX compares keys without regard to case, so collisions do too.
-  const taken = new Set(pinnedBy.keys());
-  for (const [base, ids] of [...groups].sort(([a], [b]) => compareIds(a, b))) {
-    ids.sort(compareIds);
-    if (ids.length === 1 && !taken.has(base)) {
-      keys.set(ids[0]!, base);
-      taken.add(base);
-      continue;
-    }
-    let n = 0;
-    for (const id of ids) {
-      let key;
-      do key = base + suffix(n++);
-      while (taken.has(key));
-      keys.set(id, key);
-      taken.add(key);
-    }
-  }
-  return keys;
-}
-
-/** a … z, then aa, ab, … */
-function suffix(n: number): string {
-  return n < 26 ? String.fromCharCode(97 + n) : suffix(Math.floor(n / 26) - 1) + suffix(n % 26);
 }
 
 /** Text for a BibTeX field: LaTeX-escaped, ASCII when asked. `marked`: lone braces already marked. */
@@ -170,21 +82,23 @@ export function entryUrl(entry: Entry): string | undefined {
 
 /** Render one entry as a BibTeX record (no trailing blank line). */
 export function renderBibtexRecord(entry: Entry, key: string, opts: BibtexOptions = {}): string {
-  const type = bibtexType(entry.venue);
+  const cited = citeVenue(entry);
   const fields: Array<[string, string]> = [
     ['author', entry.authors.map((a) => bibtexName(splitName(a), opts)).join(' and ')],
     ['title', bibtexTitle(entry.title, entry.name, opts)],
   ];
-  if (type === 'inproceedings') fields.push(['booktitle', fieldText(venueName(entry.venue!), opts)]);
-  if (type === 'article') fields.push(['journal', fieldText(venueName(entry.venue!), opts)]);
-  fields.push(['year', String(entry.year)]);
+  if (cited.kind === 'inproceedings') fields.push(['booktitle', fieldText(cited.container!, opts)]);
+  if (cited.kind === 'article') fields.push(['journal', fieldText(cited.container!, opts)]);
+  // Classic styles print neither eprint nor url for @misc (issue 10): howpublished carries the arXiv id.
+  if (cited.preprint) fields.push(['howpublished', `arXiv preprint arXiv:${entry.arxiv!}`]);
+  fields.push(['year', String(cited.year)]);
   if (entry.arxiv) fields.push(['eprint', entry.arxiv], ['archivePrefix', 'arXiv']);
   if (entry.doi) fields.push(['doi', verbatim(entry.doi)]);
   const url = entryUrl(entry);
   if (url) fields.push(['url', verbatim(url)]);
   const width = Math.max(...fields.map(([f]) => f.length));
   const body = fields.map(([f, v]) => `  ${f.padEnd(width)} = {${v}}`).join(',\n');
-  return `@${type}{${key},\n${body}\n}\n`;
+  return `@${cited.kind}{${key},\n${body}\n}\n`;
 }
 
 /** Render entries as a .bib file, sorted by id, records separated by a blank line. */
@@ -193,7 +107,9 @@ export function renderBibtex(entries: readonly Entry[], opts: BibtexOptions = {}
   const sorted = [...entries].sort(compareEntryIds);
   const what = opts.ascii ? 'ASCII, for classic BibTeX' : 'UTF-8, for biber';
   const header = `% Generated by mllm-align export --format bibtex${opts.ascii ? ' --ascii' : ''} (${what}): do not edit.\n`;
-  return header + sorted.map((e) => '\n' + renderBibtexRecord(e, keys.get(e.id)!, opts)).join('');
+  const records = sorted.map((e) => '\n' + renderBibtexRecord(e, keys.get(e.id)!, opts)).join('');
+  const preamble = opts.ascii ? latexPreamble(records) : '';
+  return header + (preamble ? `\n${preamble}` : '') + records;
 }
 
 /** One entry's record for `show --format bibtex`, keyed as a full export of its catalogue keys it. */

@@ -1,8 +1,10 @@
 /** CSL-JSON: the items Zotero, pandoc --citeproc and citeproc-js read, one per entry. */
+import { assignCitekeys } from '../cite/keys.js';
+import { citeVenue } from '../cite/venues.js';
 import type { Entry } from '../core/entry.js';
 import { splitName } from '../core/names.js';
 import { compareEntryIds } from '../core/text.js';
-import { assignCitekeys, bibtexType, entryUrl, venueName } from './bibtex.js';
+import { entryUrl } from './bibtex.js';
 
 export interface CslName {
   family?: string;
@@ -39,17 +41,20 @@ export function cslName(full: string): CslName {
   return name;
 }
 
-/** One entry as a CSL item; a preprint is an `article` published by arXiv, as Zotero exports it. */
+/**
+ * One entry as a CSL item: `issued` is the venue's year for a published paper, the container its full
+ * name; a preprint is an `article` published by arXiv, as Zotero exports it.
+ */
 export function cslItem(entry: Entry, key: string): CslItem {
-  const bib = bibtexType(entry.venue);
+  const cited = citeVenue(entry);
   const item: CslItem = {
     id: key,
-    type: CSL_TYPE[bib],
+    type: CSL_TYPE[cited.kind],
     title: entry.title,
     author: entry.authors.map(cslName),
-    issued: { 'date-parts': [[entry.year]] },
+    issued: { 'date-parts': [[cited.year]] },
   };
-  if (bib !== 'misc') item['container-title'] = venueName(entry.venue!);
+  if (cited.container !== undefined) item['container-title'] = cited.container;
   else if (entry.arxiv) {
     item.publisher = 'arXiv';
     item.number = `arXiv:${entry.arxiv}`;

@@ -91,6 +91,30 @@ const LETTERS: Readonly<Record<string, string>> = {
   ı: '{\\i}',
   å: '{\\aa}',
   Å: '{\\AA}',
+  // Letters of Latin-1 and Latin Extended-A without an accent decomposition (issue 10: every one of
+  // them survives --ascii export and --from-bibtex import).
+  Ð: '{\\DH}',
+  ð: '{\\dh}',
+  Þ: '{\\TH}',
+  þ: '{\\th}',
+  Đ: '{\\DJ}',
+  đ: '{\\dj}',
+  Ŋ: '{\\NG}',
+  ŋ: '{\\ng}',
+  Ĳ: '{\\IJ}',
+  ĳ: '{\\ij}',
+  Ħ: '{\\textmalteseH}',
+  ħ: '{\\textmalteseh}',
+  ĸ: '{\\textkra}',
+  Ŀ: '{\\Lmiddot}',
+  ŀ: '{\\lmiddot}',
+  ŉ: '{\\napostrophe}',
+  ſ: '{\\textlongs}',
+  Ŧ: '{\\Tstroke}',
+  ŧ: '{\\tstroke}',
+  ª: '{\\textordfeminine}',
+  º: '{\\textordmasculine}',
+  µ: '{\\textmu}',
   '\u00A0': '~',
   '\u2013': '--',
   '\u2014': '---',
@@ -102,6 +126,46 @@ const LETTERS: Readonly<Record<string, string>> = {
   '\u00AB': '{\\guillemotleft}',
   '\u00BB': '{\\guillemotright}',
 };
+
+/**
+ * Commands above that the default OT1 font encoding lacks (T1 has most), with a plain stand-in; the
+ * ASCII export defines the ones it uses with \providecommand in an @preamble, so documents compile.
+ */
+export const PROVIDED: Readonly<Record<string, string>> = {
+  DH: 'D',
+  dh: 'd',
+  TH: 'Th',
+  th: 'th',
+  DJ: 'D',
+  dj: 'd',
+  NG: 'N',
+  ng: 'n',
+  IJ: 'IJ',
+  ij: 'ij',
+  textmalteseH: 'H',
+  textmalteseh: 'h',
+  textkra: 'q',
+  Lmiddot: 'L\\textperiodcentered{}',
+  lmiddot: 'l\\textperiodcentered{}',
+  napostrophe: "'n",
+  textlongs: 's',
+  Tstroke: 'T',
+  tstroke: 't',
+};
+
+/**
+ * An @preamble giving each PROVIDED command that `text` uses a stand-in, or '' when it uses none. A
+ * command T1 declares (\DH, the ogonek \k) gets an encoding default (`\?\DH`, what \DeclareTextCommandDefault
+ * writes), so OT1 documents print the stand-in and T1 ones the real letter; one no encoding has gets \providecommand.
+ */
+export function latexPreamble(text: string): string {
+  const used = Object.keys(PROVIDED).filter((cmd) => text.includes(`{\\${cmd}}`));
+  const defs = used.map((cmd) => `\\expandafter\\providecommand\\csname ?\\string\\${cmd}\\endcsname{${PROVIDED[cmd]!}}\\providecommand{\\${cmd}}{${PROVIDED[cmd]!}}`);
+  // The ogonek (ą) is T1's only accent: under OT1 the bare letter stands in.
+  if (text.includes('\\k{')) defs.push('\\expandafter\\providecommand\\csname ?\\string\\k\\endcsname[1]{#1}');
+  if (defs.length === 0) return '';
+  return `@preamble{"${defs.join(' ')}"}\n`;
+}
 
 /** What stands in for a character that has no LaTeX form (CJK and the like) in the ASCII export. */
 export const UNREPRESENTABLE = '?';

@@ -27,6 +27,8 @@ export const CODES = {
   MA109: { severity: 'error', rule: 'A list is empty or repeats an item.' },
   MA110: { severity: 'error', rule: 'The file does not hold one mapping of fields.' },
   MA111: { severity: 'warning', rule: 'The file does not start with the yaml-language-server schema line (or starts with a byte-order mark).' },
+  MA112: { severity: 'warning', rule: 'The entry pins no `citekey`, so the key it exports may move when entries are added (`format --pin-keys` pins it).' },
+  MA113: { severity: 'warning', rule: 'The venue is not in the venue table; the closest known one is suggested.' },
   MA120: { severity: 'error', rule: 'A text field holds a control character (C0, DEL, C1, a line or paragraph separator or a bidi control).' },
   MA201: { severity: 'error', rule: 'The id differs from the file name.' },
   MA202: { severity: 'error', rule: 'Two entries have the same id.' },

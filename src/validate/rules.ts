@@ -1,4 +1,5 @@
-/** Rules the schema cannot express: on one entry (MA106, MA107, MA111) and across entries (MA2xx). */
+/** Rules the schema cannot express: on one entry (MA106, MA107, MA111–MA113) and across entries (MA2xx). */
+import { closestVenue, parseVenue } from '../cite/venues.js';
 import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
 import { withSuggestion } from '../core/suggest.js';
@@ -63,6 +64,18 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
         makeDiagnostic('MA208', parsed.file, parsed.locate(['year']), `\`year\` ${f.year} disagrees with arXiv id ${arxiv} (first posted ${arxivYear}); check which is right`),
       );
     }
+  }
+  if (typeof f.id === 'string' && f.citekey === undefined) {
+    out.push(
+      makeDiagnostic('MA112', parsed.file, parsed.locate(['id']), 'no pinned `citekey`: the key exported today may move when entries are added; pin it with `mllm-align format --pin-keys`'),
+    );
+  }
+  const venue = str(f.venue);
+  if (venue && !/[\r\n]/.test(venue) && parseVenue(venue) === undefined) {
+    const close = closestVenue(venue);
+    // The closest known venue keeps the year as written, so it is worded here, not by withSuggestion.
+    const hint = close ? `did you mean ${JSON.stringify(close)}?` : 'write it as the table writes venues, e.g. `CVPR 2024`, `Findings of ACL 2024`, `ECCV 2024 Workshops`, `TMLR 2025`';
+    out.push(makeDiagnostic('MA113', parsed.file, parsed.locate(['venue']), `venue ${quoteInput(venue)} is not in the venue table (src/cite/venues.ts); ${hint}`));
   }
   return out;
 }

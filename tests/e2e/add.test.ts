@@ -74,6 +74,7 @@ const QWEN_VL_YAML = [
   '  - text',
   'llm:',
   '  - Qwen',
+  'citekey: bai2023qwen',
   'added: ADDED',
   '',
 ].join('\n');
@@ -134,6 +135,7 @@ describe('add --arxiv (local arXiv API)', () => {
       url: 'https://arxiv.org/abs/2308.12966',
       modalities: ['image', 'text'],
       llm: ['Qwen'],
+      citekey: 'bai2023qwen',
       added: today,
     });
   });
@@ -218,6 +220,7 @@ describe('add --from-bibtex', () => {
       category: 'perceiver',
       subcategory: 'query-resampler',
       arxiv: '2204.14198',
+      url: 'https://arxiv.org/abs/2204.14198',
       venue: 'NeurIPS 2022',
       citekey: 'alayrac2022flamingo',
       added: '2026-11-26',
@@ -230,12 +233,39 @@ describe('add --from-bibtex', () => {
     expect(r).toEqual({
       code: 1,
       stdout: '',
-      stderr:
-        'entries/flamingo-2.yaml:4:8: error same title as entries/flamingo.yaml (MA205)\n' +
-        'entries/flamingo-2.yaml:35:8: error same arXiv id as entries/flamingo.yaml (MA203)\n' +
-        'mllm-align: error: nothing written: 2 errors in the new entry\n',
+      stderr: 'mllm-align: error: already in the catalogue as entries/flamingo.yaml (same arXiv id 2204.14198); nothing to add\n',
     });
     expect(existsSync(path.join(dir, 'entries', 'flamingo-2.yaml'))).toBe(false);
+  });
+
+  it('a duplicate is refused as one (exit 1) even when other fields are missing, all problems together, duplicates first', () => {
+    const dir = project();
+    const bib = readFileSync(path.join(ADD, 'synthetic.bib'), 'utf8') + readFileSync(path.join(ADD, 'flamingo.bib'), 'utf8');
+    // No --category: every record lacks it; the Flamingo record is also a duplicate.
+    const r = runBinary(['add', '--from-bibtex', '-'], { cwd: dir, input: bib });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'mllm-align: error: record alayrac2022flamingo: already in the catalogue as entries/flamingo.yaml (same arXiv id 2204.14198); nothing to add\n' +
+        'mllm-align: error: record mueller2025seeing: missing required field: --category\n' +
+        'mllm-align: error: record doe2025tiny: missing required field: --category\n',
+    });
+    const only = runBinary(['add', '--from-bibtex', '-', '--key', 'ALAYRAC2022flamingo'], { cwd: dir, input: bib });
+    expect(only).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: already in the catalogue as entries/flamingo.yaml (same arXiv id 2204.14198); nothing to add\n' });
+  });
+
+  it('--key picks records from a multi-record file; an unknown key is a usage error with the close one', () => {
+    const dir = project();
+    const file = path.join(ADD, 'synthetic.bib');
+    const r = runBinary(['add', '--from-bibtex', file, '--key', 'doe2025tiny', '--category', 'converter', '--name', 'Tiny-Bridge', '--dry-run'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nid: tiny-bridge\nname: Tiny-Bridge\n');
+    expect(r.stdout).toContain('\ncitekey: doe2025tiny\n');
+    expect(r.stdout).not.toContain('s-h-lm');
+    const typo = runBinary(['add', '--from-bibtex', file, '--key', 'doe2025tyni', '--category', 'converter'], { cwd: dir });
+    expect(typo).toEqual({ code: 2, stdout: '', stderr: `mllm-align: error: no record with key "doe2025tyni" in ${file}; did you mean "doe2025tiny"?\n` });
+    expect(runBinary(['add', '--key', 'x', '--category', 'tool'], { cwd: dir }).code).toBe(2);
   });
 
   it('several records from standard input add several entries (\\&, {\\"u}, {\\c{c}}, eprint, journal)', () => {
@@ -258,7 +288,7 @@ describe('add --from-bibtex', () => {
         'category: converter',
         'arxiv: "2501.01234"',
         'url: https://example.org/sh-lm',
-        'citekey: mueller2025seeing',
+        'citekey: muller2025s',
         'added: 2026-11-26',
         '',
       ].join('\n'),
@@ -271,7 +301,8 @@ describe('add --from-bibtex', () => {
       year: 2025,
       category: 'converter',
       arxiv: '2502.04321v2',
-      venue: 'Proceedings of the Workshop on Tests & Fixtures',
+      url: 'https://arxiv.org/abs/2502.04321',
+      venue: 'CVPR 2025 Workshops',
       citekey: 'doe2025tiny',
       added: '2026-11-26',
     });
@@ -281,7 +312,7 @@ describe('add --from-bibtex', () => {
   it('a per-paper flag with several records is a usage error', () => {
     const dir = project();
     const r = runBinary(['add', '--from-bibtex', path.join(ADD, 'synthetic.bib'), '--category', 'tool', '--name', 'X'], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `mllm-align: error: --name cannot apply to all 2 records of ${path.join(ADD, 'synthetic.bib')}; add them one at a time\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `mllm-align: error: --name cannot apply to all 2 records of ${path.join(ADD, 'synthetic.bib')}; pick one with --key KEY, or add them one at a time\n` });
   });
 
   it('broken BibTeX and a missing file', () => {
@@ -303,7 +334,7 @@ describe('add from flags', () => {
     const r = runBinary(
       [
         'add', ...PAPER, '--subcategory', 'projection', '--arxiv', 'arXiv:2401.00001v2', '--doi', 'https://doi.org/10.1000/Test.1',
-        '--url', 'https://example.org/test-vl', '--venue', 'Tests 2024', '--code', 'https://github.com/example/test-vl',
+        '--url', 'https://example.org/test-vl', '--venue', 'ICML 2024', '--code', 'https://github.com/example/test-vl',
         '--modality', 'image,text', '--modality', 'video', '--llm', 'Vicuna, LLaMA', '--tag', 'instruction-tuning', '--builds-on', 'llava,blip-2',
         '--citekey', 'doe2024testvl', '--summary', 'A test entry. It bridges nothing.', '--added', '2026-11-20',
       ],
@@ -322,7 +353,7 @@ describe('add from flags', () => {
       arxiv: '2401.00001v2',
       doi: '10.1000/Test.1',
       url: 'https://example.org/test-vl',
-      venue: 'Tests 2024',
+      venue: 'ICML 2024',
       code: 'https://github.com/example/test-vl',
       modalities: ['image', 'text', 'video'],
       llm: ['Vicuna', 'LLaMA'],
@@ -337,20 +368,21 @@ describe('add from flags', () => {
     expect(again).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'entries/other.yaml:9:6: error same DOI as entries/test-vl.yaml (MA204)\nmllm-align: error: nothing written: 1 error in the new entry\n',
+      stderr: 'mllm-align: error: already in the catalogue as entries/test-vl.yaml (same DOI 10.1000/Test.1); nothing to add\n',
     });
   });
 
   it.each([
-    ['same arXiv id with a version', ['--arxiv', '2304.08485v2', '--year', '2023'], 'entries/test-vl.yaml:10:8: error same arXiv id as entries/llava.yaml (MA203)'],
-    ['same title ignoring case and punctuation', ['--url', 'https://a.example', '--title', 'visual instruction-tuning!'], 'entries/test-vl.yaml:4:8: error same title as entries/llava.yaml (MA205)'],
+    ['same arXiv id with a version', ['--arxiv', '2304.08485v2', '--year', '2023'], 'mllm-align: error: already in the catalogue as entries/llava.yaml (same arXiv id 2304.08485); nothing to add'],
+    ['same title ignoring case and punctuation', ['--url', 'https://a.example', '--title', 'visual instruction-tuning!'], 'mllm-align: error: already in the catalogue as entries/llava.yaml (same title); nothing to add'],
     ['a builds_on target that does not exist', ['--url', 'https://a.example', '--builds-on', 'blip2'], 'entries/test-vl.yaml:12:5: error builds_on names "blip2", which is not in the catalogue; did you mean "blip-2"? (MA206)'],
     ['a subcategory of another category', ['--url', 'https://a.example', '--subcategory', 'adapter'], 'entries/test-vl.yaml:10:14: error subcategory `adapter` belongs to `perceiver`, not `converter`; use one of: projection, embedding-lm, discrete-tokens (MA106)'],
   ])('refused, exit 1, nothing written: %s', (_, extra, line) => {
     const dir = project();
     const before = files(dir);
     const r = runBinary(['add', ...PAPER, ...extra], { cwd: dir });
-    expect(r).toEqual({ code: 1, stdout: '', stderr: `${line}\nmllm-align: error: nothing written: 1 error in the new entry\n` });
+    const tail = line.startsWith('mllm-align:') ? '' : 'mllm-align: error: nothing written: 1 error in the new entry\n';
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `${line}\n${tail}` });
     expect(files(dir)).toEqual(before);
   });
 
@@ -389,7 +421,7 @@ describe('add from flags', () => {
     const r = runBinary(['add', ...PAPER, '--url', 'https://a.example', '--added', '2026-11-26', '--dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
       [SCHEMA_LINE, 'id: test-vl', 'name: Test-VL', 'title: "Test VL: Bridging Tests and Language"', 'authors:', '  - Jane Doe', '  - Richard Roe',
-        'year: 2024', 'category: converter', 'url: https://a.example', 'added: 2026-11-26', ''].join('\n'),
+        'year: 2024', 'category: converter', 'url: https://a.example', 'citekey: doe2024test', 'added: 2026-11-26', ''].join('\n'),
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(existsSync(path.join(dir, 'entries', 'test-vl.yaml'))).toBe(false);
@@ -420,8 +452,90 @@ describe('add from flags', () => {
     const loser = results.find((r) => r.code === 1)!;
     expect(loser.stdout).toBe('');
     // The loser sees the winner's file either before checking or at the exclusive create.
-    expect(loser.stderr).toBe('mllm-align: error: entries/test-vl.yaml already exists; nothing written\n');
+    expect(loser.stderr).toMatch(/^mllm-align: error: (?:entries\/test-vl\.yaml already exists; nothing written|already in the catalogue as entries\/test-vl\.yaml \(same title\); nothing to add)\n$/);
     expect(files(dir).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([]);
     expectClean(dir, ['test-vl']);
+  });
+});
+
+describe('add --from-bibtex with real records (tests/fixtures/add/real)', () => {
+  const REAL = path.join(FIXTURES, 'add', 'real');
+
+  it('arXiv\'s own record of a paper the catalogue has is refused as a duplicate naming the file (exit 1), though --category is missing', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'arxiv.bib')], { cwd: dir });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: already in the catalogue as entries/llava.yaml (same arXiv id 2304.08485); nothing to add\n' });
+  });
+
+  it('a README with several records: without --key every record is checked and every problem reported', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'google-scholar.bib')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('mllm-align: error:'))).toEqual([
+      'mllm-align: error: record chen2024expanding: missing required fields: --name and --category',
+      'mllm-align: error: record gao2024mini: missing required field: --category',
+      'mllm-align: error: record chen2024far: missing required fields: --name and --category',
+      'mllm-align: error: record chen2024internvl: missing required fields: --category and one of --arxiv, --doi, --url',
+    ]);
+    // Scholar shortens author lists; each such record gets a note.
+    expect(r.stderr.split('\n').filter((l) => l.includes(': note: the author list ends with "and others"'))).toHaveLength(4);
+  });
+
+  it('--key picks the one paper; the README\'s {InternVL} casing gives the name InternVL and the id internvl', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'readme-internvl.bib'), '--key', 'chen2023internvl', '--category', 'perceiver', '--added', '2026-11-26'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: 'entries/internvl.yaml\n', stderr: '' });
+    const text = readFileSync(path.join(dir, 'entries', 'internvl.yaml'), 'utf8');
+    expect(text).toContain('\nid: internvl\nname: InternVL\ntitle: "InternVL: Scaling up Vision Foundation Models and Aligning for Generic Visual-Linguistic Tasks"\n');
+    expect(text).toContain('\nyear: 2023\ncategory: perceiver\narxiv: "2312.14238"\nurl: https://arxiv.org/abs/2312.14238\ncitekey: chen2023internvl\n');
+    expectClean(dir, ['internvl']);
+  });
+
+  it('Google Scholar\'s record of a CVPR paper gives the venue CVPR 2024, exported with the proceedings\' full name', () => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', path.join(REAL, 'google-scholar.bib'), '--key', 'chen2024internvl', '--category', 'perceiver', '--name', 'InternVL', '--url', 'https://github.com/OpenGVLab/InternVL'], { cwd: dir });
+    expect(r).toEqual({
+      code: 0,
+      stdout: 'entries/internvl.yaml\n',
+      stderr: `${path.join(REAL, 'google-scholar.bib')}: record chen2024internvl: note: the author list ends with "and others"; add the remaining authors\n`,
+    });
+    expect(readFileSync(path.join(dir, 'entries', 'internvl.yaml'), 'utf8')).toContain('\nyear: 2024\ncategory: perceiver\nurl: https://github.com/OpenGVLab/InternVL\nvenue: CVPR 2024\n');
+    const bib = runBinary(['show', 'internvl', '--format', 'bibtex'], { cwd: dir }).stdout;
+    expect(bib).toContain('  booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)},\n  year      = {2024},\n');
+  });
+});
+
+describe('TeX in, TeX out (issue 10)', () => {
+  it('Sur{\\\'\\i}s is stored as Surís (NFC), found by filter --author suris, and written back as Sur{\\\'{\\i}}s by --ascii', () => {
+    const dir = project();
+    const bib = "@inproceedings{x, title = {{ViperX}: Tests}, author = {Sur{\\'\\i}s, D{\\'\\i}dac and Vondrick, Carl}, booktitle = {Proceedings of the IEEE/CVF International Conference on Computer Vision}, year = {2023}, eprint = {2399.00001}}";
+    const r = runBinary(['add', '--from-bibtex', '-', '--category', 'tool'], { cwd: dir, input: bib });
+    expect(r).toEqual({ code: 0, stdout: 'entries/viperx.yaml\n', stderr: '' });
+    const text = readFileSync(path.join(dir, 'entries', 'viperx.yaml'), 'utf8');
+    expect(text).toContain('\n  - Dídac Surís\n');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).toContain('\nvenue: ICCV 2023\n');
+    expect(runBinary(['filter', '--author', 'suris', '--format', 'ids'], { cwd: dir }).stdout.split('\n').sort()).toEqual(['', 'vipergpt', 'viperx']);
+    const ascii = runBinary(['export', '--format', 'bibtex', '--ascii', 'viperx'], { cwd: dir }).stdout;
+    expect(ascii).toContain("author        = {Sur{\\'{\\i}}s, D{\\'{\\i}}dac and Vondrick, Carl},");
+    expect(ascii).not.toContain('?');
+  });
+});
+
+describe('a paper the catalogue has is a duplicate however its record gives the arXiv id', () => {
+  it.each([
+    ['Semantic Scholar (journal ArXiv, volume abs/…)', '@article{Liu2023VisualIT, title={Visual Instruction Tuning}, author={Haotian Liu and Chunyuan Li and Qingyang Wu and Yong Jae Lee}, journal={ArXiv}, year={2023}, volume={abs/2304.08485}, url={https://api.semanticscholar.org/CorpusID:258179774}}'],
+    ['DBLP CoRR (volume abs/…, eprinttype)', '@article{DBLP:journals/corr/abs-2304-08485, author = {Haotian Liu}, title = {Visual Instruction Tuning}, journal = {CoRR}, volume = {abs/2304.08485}, year = {2023}, eprinttype = {arXiv}}'],
+    ['a pdf link with a version', '@misc{x, title = {Visual Instruction Tuning (v2)}, url = {https://arxiv.org/pdf/2304.08485v2.pdf}}'],
+    ['note', '@misc{x, title = {LLaVA}, note = {arXiv:2304.08485}}'],
+    ['howpublished', '@misc{x, title = {LLaVA}, howpublished = {\\url{https://arxiv.org/abs/2304.08485}}}'],
+    ['the arXiv DOI', '@misc{x, title = {LLaVA}, doi = {10.48550/ARXIV.2304.08485}}'],
+    ['the title alone (README, publisher NeurIPS)', '@misc{liu2023llava, title={Visual Instruction Tuning}, author={Liu, Haotian and Li, Chunyuan and Wu, Qingyang and Lee, Yong Jae}, publisher={NeurIPS}, year={2023}}'],
+  ])('%s: exit 1 naming entries/llava.yaml, no "missing required field"', (_what, bib) => {
+    const dir = project();
+    const r = runBinary(['add', '--from-bibtex', '-'], { cwd: dir, input: bib });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mllm-align: error: already in the catalogue as entries\/llava\.yaml \(same (?:arXiv id 2304\.08485|title)\); nothing to add\n$/);
   });
 });

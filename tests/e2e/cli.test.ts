@@ -59,7 +59,7 @@ describe('mllm-align (binary)', () => {
   it('validate one file checks it against the rest of its catalogue', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mllm-align-'));
     cpSync(path.join(ROOT, CAT), path.join(dir, 'entries'), { recursive: true });
-    const copy = readFileSync(path.join(dir, 'entries', 'llava.yaml'), 'utf8').replace('id: llava', 'id: llava-copy');
+    const copy = readFileSync(path.join(dir, 'entries', 'llava.yaml'), 'utf8').replace('id: llava', 'id: llava-copy').replace(/\ncitekey: .*\n/, '\ncitekey: copy2023\n');
     writeFileSync(path.join(dir, 'entries', 'llava-copy.yaml'), copy);
     const r = runBinary(['validate', 'entries/llava-copy.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -114,7 +114,7 @@ describe('mllm-align (binary)', () => {
     const got = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(got.map((e) => e.id)).toEqual(['kosmos-2', 'llava-med', 'pointllm']);
     expect(Object.keys(got[1]!)).toEqual([
-      'id', 'name', 'title', 'authors', 'year', 'category', 'subcategory', 'arxiv', 'url', 'venue', 'modalities', 'llm', 'tags', 'builds_on', 'summary', 'added',
+      'id', 'name', 'title', 'authors', 'year', 'category', 'subcategory', 'arxiv', 'url', 'venue', 'modalities', 'llm', 'tags', 'builds_on', 'citekey', 'summary', 'added',
     ]);
   });
 

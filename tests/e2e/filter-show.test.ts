@@ -144,6 +144,7 @@ Code         https://github.com/haotian-liu/LLaVA
 Modalities   image, text
 LLM          Vicuna, LLaMA
 Tags         instruction-tuning, open-source
+Citekey      liu2023visual
 Added        2026-11-26
 File         tests/fixtures/catalogue/llava.yaml
 
@@ -199,7 +200,7 @@ describe('mllm-align show (binary)', () => {
     const r = runBinary(['show', '--entries', CAT, 'kosmos-1', '--json']);
     expect(r.code).toBe(0);
     const got = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(got)).toEqual(['id', 'name', 'title', 'authors', 'year', 'category', 'subcategory', 'arxiv', 'modalities', 'llm', 'tags', 'summary', 'added', 'built_on_by']);
+    expect(Object.keys(got)).toEqual(['id', 'name', 'title', 'authors', 'year', 'category', 'subcategory', 'arxiv', 'modalities', 'llm', 'tags', 'citekey', 'summary', 'added', 'built_on_by']);
     expect(got.built_on_by).toEqual(['kosmos-2']);
     expect(r.stdout).not.toContain(ESC);
   });

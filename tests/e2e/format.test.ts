@@ -71,6 +71,9 @@ describe('mllm-align format', () => {
 
   it('--pin-keys writes the key each entry exports today, so a later entry cannot move it', () => {
     const dir = catalogueCopy();
+    const llava = path.join(dir, 'entries', 'llava.yaml');
+    writeFileSync(llava, readFileSync(llava, 'utf8').replace(/\ncitekey: .*\n/, '\n'));
+    expect(runBinary(['validate', 'entries/llava.yaml'], { cwd: dir }).stdout).toMatch(/^entries\/llava\.yaml:2:5: warning no pinned `citekey`: .* \(MA112\)\n$/);
     const before = runBinary(['export', '--format', 'bibtex'], { cwd: dir }).stdout;
     const r = runBinary(['format', '--pin-keys', 'entries/llava.yaml'], { cwd: dir });
     expect(r).toEqual({ code: 0, stdout: 'entries/llava.yaml: formatted\n', stderr: '1 file: 1 formatted\n' });
@@ -79,6 +82,7 @@ describe('mllm-align format', () => {
     expect(runBinary(['export', '--format', 'bibtex'], { cwd: dir }).stdout).toBe(before);
     // Run again: nothing left to pin.
     expect(runBinary(['format', '--pin-keys', 'entries/llava.yaml'], { cwd: dir }).stderr).toBe('1 file: 0 formatted\n');
+    expect(runBinary(['validate', 'entries/llava.yaml'], { cwd: dir }).stdout).toBe('');
   });
 
   it('sources: shown by show, kept by format, left out of the JSON export', () => {

@@ -97,6 +97,7 @@ describe('add at a terminal', () => {
         'modalities:',
         '  - image',
         '  - text',
+        'citekey: test2023gadget',
         'added: 2026-11-26',
         '',
       ].join('\n'),

@@ -5,16 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/core/entry.js';
 import { DataError } from '../../src/core/errors.js';
 import { joinName, splitName } from '../../src/core/names.js';
-import {
-  assignCitekeys,
-  baseCitekey,
-  bibtexName,
-  bibtexTitle,
-  bibtexType,
-  renderBibtex,
-  renderBibtexRecord,
-  venueName,
-} from '../../src/render/bibtex.js';
+import { assignCitekeys, baseCitekey } from '../../src/cite/keys.js';
+import { bibtexName, bibtexTitle, renderBibtex, renderBibtexRecord } from '../../src/render/bibtex.js';
 import { cslItem, renderCslJson } from '../../src/render/csl.js';
 import { describeDifference, EXPORT_FORMATS, renderExport } from '../../src/render/export.js';
 import { asciiLatex, escapeLatex, hasUnrepresentable } from '../../src/render/latex.js';
@@ -109,26 +101,6 @@ describe('BibTeX parts', () => {
   ])('bibtexName(%s, %j) = %s', (full, opts, want) => expect(bibtexName(splitName(full), opts)).toBe(want));
 
   it.each([
-    [undefined, 'misc'],
-    ['NeurIPS 2023 (Oral)', 'inproceedings'],
-    ['Findings of EMNLP 2023', 'inproceedings'],
-    ['ECCV 2024 Workshops', 'inproceedings'],
-    ['TLLM 2023 workshop (ACL Anthology 2023.tllm-1.2)', 'inproceedings'],
-    ['Intelligent Computing (journal), 2024', 'article'],
-    ['TMLR 2024', 'article'],
-    ['IEEE Transactions on Pattern Analysis and Machine Intelligence', 'article'],
-    ['A Gathering of Friends', 'misc'],
-  ])('bibtexType(%s) = %s', (venue, want) => expect(bibtexType(venue)).toBe(want));
-
-  it.each([
-    ['NeurIPS 2023 (Oral)', 'NeurIPS 2023'],
-    ['Intelligent Computing (journal), 2024', 'Intelligent Computing'],
-    ["ICLR 2024 (as 'X (Y)')", 'ICLR 2024'],
-    ['CVPR 2024', 'CVPR 2024'],
-    ['(Oral)', '(Oral)'],
-  ])('venueName(%s) = %s', (venue, want) => expect(venueName(venue)).toBe(want));
-
-  it.each([
     [entry({ authors: ['Haotian Liu'], title: 'Visual Instruction Tuning' }), 'liu2023visual'],
     [entry({ authors: ['Aaron van den Oord'], title: 'On the Names' }), 'oord2023names'],
     [entry({ authors: ['Le Scao, Teven'], title: 'Towards a BLOOM' }), 'lescao2023bloom'],
@@ -158,14 +130,14 @@ describe('BibTeX parts', () => {
     expect(() => assignCitekeys(es)).toThrow(new DataError('citekey "K2023" is pinned by both a and b; give one of them another'));
   });
 
-  it('renderBibtexRecord: a conference paper with arXiv, DOI and url', () => {
-    const e = entry({ venue: 'CVPR 2023', doi: '10.1/abc', url: 'https://example.org/{x}' });
+  it('renderBibtexRecord: a conference paper with arXiv, DOI and url: the full booktitle, the venue\'s year', () => {
+    const e = entry({ venue: 'CVPR 2024', doi: '10.1/abc', url: 'https://example.org/{x}' });
     expect(renderBibtexRecord(e, 'lee2023title')).toBe(
       '@inproceedings{lee2023title,\n' +
         '  author        = {Lee, Ann},\n' +
         '  title         = {A Title},\n' +
-        '  booktitle     = {CVPR 2023},\n' +
-        '  year          = {2023},\n' +
+        '  booktitle     = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)},\n' +
+        '  year          = {2024},\n' +
         '  eprint        = {2301.00001},\n' +
         '  archivePrefix = {arXiv},\n' +
         '  doi           = {10.1/abc},\n' +
@@ -177,7 +149,21 @@ describe('BibTeX parts', () => {
   it('renderBibtexRecord: a journal article without arXiv', () => {
     const e = entry({ arxiv: undefined, doi: '10.1/abc', venue: 'TMLR 2024' });
     expect(renderBibtexRecord(e, 'k')).toBe(
-      '@article{k,\n  author  = {Lee, Ann},\n  title   = {A Title},\n  journal = {TMLR 2024},\n  year    = {2023},\n  doi     = {10.1/abc}\n}\n',
+      '@article{k,\n  author  = {Lee, Ann},\n  title   = {A Title},\n  journal = {Transactions on Machine Learning Research},\n  year    = {2024},\n  doi     = {10.1/abc}\n}\n',
+    );
+  });
+
+  it('renderBibtexRecord: a preprint carries its arXiv id in howpublished, which every classic style prints', () => {
+    expect(renderBibtexRecord(entry(), 'k')).toBe(
+      '@misc{k,\n' +
+        '  author        = {Lee, Ann},\n' +
+        '  title         = {A Title},\n' +
+        '  howpublished  = {arXiv preprint arXiv:2301.00001},\n' +
+        '  year          = {2023},\n' +
+        '  eprint        = {2301.00001},\n' +
+        '  archivePrefix = {arXiv},\n' +
+        '  url           = {https://arxiv.org/abs/2301.00001}\n' +
+        '}\n',
     );
   });
 });
@@ -297,8 +283,8 @@ describe('CSL-JSON', () => {
   });
 
   it.each([
-    [entry({ venue: 'CVPR 2023 (Oral)' }), { type: 'paper-conference', 'container-title': 'CVPR 2023' }],
-    [entry({ venue: 'TMLR 2024' }), { type: 'article-journal', 'container-title': 'TMLR 2024' }],
+    [entry({ venue: 'CVPR 2023 (Oral)' }), { type: 'paper-conference', 'container-title': 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)' }],
+    [entry({ venue: 'TMLR 2024' }), { type: 'article-journal', 'container-title': 'Transactions on Machine Learning Research', issued: { 'date-parts': [[2024]] } }],
     [entry(), { type: 'article', publisher: 'arXiv', number: 'arXiv:2301.00001' }],
   ])('cslItem %#', (e, want) => {
     expect(cslItem(e, 'k')).toEqual({

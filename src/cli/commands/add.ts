@@ -4,14 +4,17 @@ import path from 'node:path';
 import type { Entry } from '../../core/entry.js';
 import { ARXIV_PATTERN, MAX_ID_LENGTH } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
+import { withSuggestion } from '../../core/suggest.js';
 import { escapeExcerpt, listWords, quoteInput } from '../../core/text.js';
 import { decodeUtf8 } from '../../core/utf8.js';
-import { parseBibtex } from '../../ingest/bibtex.js';
-import { checkNewEntries, findExisting, prepareNewEntries, type NewEntry } from '../../ingest/check.js';
+import { deriveNewCitekey } from '../../cite/keys.js';
+import { parseBibtex, type BibtexRecord } from '../../ingest/bibtex.js';
+import { findDuplicates } from '../../ingest/duplicates.js';
+import { checkNewEntries, findExisting, prepareNewEntries } from '../../ingest/check.js';
 import { FIELD_FLAGS, flagsToPartial, type FlagValues } from '../../ingest/flags.js';
 import { completePartial, isoDate, isPlainId, mergePartials, missingFields, toEntry, type PartialEntry } from '../../ingest/partial.js';
-import { displayPath, resolveEntriesDir } from '../../load/read.js';
-import { openCatalogue } from '../../open-catalogue.js';
+import { displayPath } from '../../load/read.js';
+import { openCatalogue, type OpenedCatalogue } from '../../open-catalogue.js';
 import { formatDiagnosticLine } from '../../render/diagnostics.js';
 import { withCatalogueLock } from '../../store/lock.js';
 import { entryPath, removeWritten, writeNewFile } from '../../store/write-entry.js';
@@ -24,6 +27,8 @@ import { inquirerPrompter, isPromptCancel, promptMissing, type Prompter } from '
 export interface AddArgs {
   entries?: string;
   fromBibtex?: string;
+  /** With --from-bibtex: only the records with these keys (--key, repeatable). */
+  keys?: string[];
   /** False with --no-fetch: never ask arXiv. */
   fetch: boolean;
   dryRun: boolean;
@@ -48,40 +53,69 @@ export async function runAdd(io: Io, args: AddArgs, deps: AddDeps = {}): Promise
   }
 }
 
+/** One problem of the new entries, reported with all the others before anything is decided. */
+interface Problem {
+  message: string;
+  /** A data problem (a duplicate, unreadable BibTeX) exits 1; a missing flag alone exits 2. */
+  data: boolean;
+  /** Duplicates are reported first: they make every other problem moot. */
+  duplicate?: boolean;
+}
+
 async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome> {
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const dir = resolveEntriesDir(args.entries, io.env, io.cwd, !args.dryRun);
-  const bases = await readBases(io, args, flags);
+  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const dir = opened.dir;
+  const known = opened.validation.entries;
+  const { bases, problems } = await readBases(io, args, flags);
   const today = isoDate(io.now());
   const entries: Entry[] = [];
   for (const { label, partial } of bases) {
+    const where = label ? `${label}: ` : '';
     let merged = mergePartials(partial, flags);
+    const duplicates = findDuplicates(merged, known);
+    for (const d of duplicates) {
+      problems.push({ message: `${where}already in the catalogue as ${d.file} (same ${d.why}); nothing to add`, data: true, duplicate: true });
+    }
+    if (duplicates.length > 0) continue;
     if (missingFields(completePartial(merged, today)).length > 0 && io.stdinIsTTY && args.fromBibtex !== '-') {
       if (label) io.stderr(`${label}:\n`);
       merged = await promptMissing(merged, await (deps.prompter ?? inquirerPrompter)());
     }
-    entries.push(finish(completePartial(merged, today), label));
+    const problem = findProblem(completePartial(merged, today), where);
+    if (problem) problems.push({ message: problem, data: false });
+    else entries.push(toEntry(completePartial(merged, today)));
   }
-  const show = (abs: string) => displayPath(abs, io.cwd);
-  const fresh = prepareNewEntries(entries, (id) => show(entryPath(dir, id)));
-  if (args.dryRun) return checkAndWrite(io, args, fresh, () => undefined);
-  // Check and write as one step: another add of the same paper waits, then sees this one's file.
-  return withCatalogueLock(dir, (stillHeld) => checkAndWrite(io, args, fresh, stillHeld));
+  reportProblems(io, problems);
+  if (args.dryRun) return checkAndWrite(io, entries, opened, true, () => undefined);
+  // Check and write as one step across processes: another add of the same paper waits for the lock,
+  // then sees this one's file (issue #12, item 4).
+  return withCatalogueLock(dir, async (stillHeld) =>
+    checkAndWrite(io, entries, await openCatalogue(io, { entries: args.entries, forWriting: true }), false, stillHeld),
+  );
 }
 
-async function checkAndWrite(io: Io, args: AddArgs, fresh: NewEntry[], stillHeld: () => void): Promise<Outcome> {
-  const show = (abs: string) => displayPath(abs, io.cwd);
-  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+/** Pin keys, check the new entries against the catalogue as it is now, and write them (or print them for --dry-run). */
+async function checkAndWrite(io: Io, entries: Entry[], opened: OpenedCatalogue, dryRun: boolean, stillHeld: () => void): Promise<Outcome> {
   const dir = opened.dir;
+  const show = (abs: string) => displayPath(abs, io.cwd);
+  const known = opened.validation.entries;
+  // The key the entry exports, pinned in its file so that no later entry can move it (issue 10).
+  const cited = known.map((k) => k.entry);
+  for (const e of entries) {
+    if (e.citekey === undefined) e.citekey = deriveNewCitekey(e, cited);
+    cited.push(e);
+  }
+  const fresh = prepareNewEntries(entries.map(toEntry), (id) => show(entryPath(dir, id)));
   const existing = findExisting(opened.sources, fresh);
   if (existing.length > 0) throw new DataError(`${listWords(existing, 'and')} already exist${existing.length === 1 ? 's' : ''}; nothing written`);
   const diagnostics = checkNewEntries(opened.parsed, fresh, io.now());
   for (const d of diagnostics) io.stderr(formatDiagnosticLine(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) throw new DataError(`nothing written: ${errors} error${errors === 1 ? '' : 's'} in the new entr${fresh.length === 1 ? 'y' : 'ies'}`);
-  if (args.dryRun) {
+  if (dryRun) {
     io.stdout(fresh.map((n) => n.text).join('---\n'));
     return outcome();
   }
@@ -108,31 +142,62 @@ interface Base {
   partial: PartialEntry;
 }
 
-/** What the entries start from: BibTeX records, the arXiv API, or nothing but the flags. */
-async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<Base[]> {
+/** Print every problem but the last, duplicates first; throw the last (exit 1 for data, 2 for usage). */
+function reportProblems(io: Io, problems: Problem[]): void {
+  if (problems.length === 0) return;
+  const sorted = [...problems.filter((p) => p.duplicate), ...problems.filter((p) => !p.duplicate)];
+  for (const p of sorted.slice(0, -1)) io.stderr(`mllm-align: error: ${p.message}\n`);
+  const last = sorted[sorted.length - 1]!.message;
+  throw problems.some((p) => p.data) ? new DataError(last) : new UsageError(last);
+}
+
+/** What the entries start from: BibTeX records, the arXiv API, or nothing but the flags; and the problems found reading them. */
+async function readBases(io: Io, args: AddArgs, flags: PartialEntry): Promise<{ bases: Base[]; problems: Problem[] }> {
+  if (args.keys && args.keys.length > 0 && args.fromBibtex === undefined) throw new UsageError('--key picks records of --from-bibtex; give --from-bibtex FILE');
   if (args.fromBibtex !== undefined) {
     const source = args.fromBibtex === '-' ? 'standard input' : args.fromBibtex;
     const text = args.fromBibtex === '-' ? await io.readStdin() : readBibFile(io, args.fromBibtex);
-    const { records, errors } = parseBibtex(text);
-    if (errors.length > 0) throw new DataError(`${source}: cannot read BibTeX: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
-    if (records.length === 0) throw new DataError(`${source}: no BibTeX records found`);
+    const parsed = parseBibtex(text);
+    const problems: Problem[] = parsed.errors.map((e) => ({ message: `${source}: cannot read BibTeX: ${e}`, data: true }));
+    if (parsed.records.length === 0) {
+      if (problems.length === 0) problems.push({ message: `${source}: no BibTeX records found`, data: true });
+      reportProblems(io, problems);
+    }
+    const records = pickRecords(parsed.records, args.keys ?? [], source);
     for (const r of records) for (const note of r.notes) io.stderr(`${source}: record ${escapeExcerpt(r.key, 60)}: note: ${note}\n`);
     if (records.length > 1) {
       const given = PER_PAPER.filter((f) => (flags as Record<string, unknown>)[f] !== undefined);
       if (given.length > 0) {
         const names = given.map((f) => `--${FIELD_FLAGS.find((s) => s.field === f)!.flag}`);
-        throw new UsageError(`${listWords(names, 'and')} cannot apply to all ${records.length} records of ${source}; add them one at a time`);
+        throw new UsageError(`${listWords(names, 'and')} cannot apply to all ${records.length} records of ${source}; pick one with --key KEY, or add them one at a time`);
       }
-      return records.map((r) => ({ label: `record ${escapeExcerpt(r.key, 60)}`, partial: r.partial }));
+      return { bases: records.map((r) => ({ label: `record ${escapeExcerpt(r.key, 60)}`, partial: r.partial })), problems };
     }
-    return [{ partial: records[0]!.partial }];
+    return { bases: [{ partial: records[0]!.partial }], problems };
   }
   const needsLookup = flags.title === undefined || flags.authors === undefined || flags.year === undefined;
   if (flags.arxiv !== undefined && args.fetch && needsLookup) {
     if (!isArxivId(flags.arxiv)) throw new UsageError(`--arxiv must be a new-style arXiv id such as 2304.08485; got ${quoteInput(flags.arxiv)}`);
-    return [{ partial: await fetchArxiv(flags.arxiv, io.env) }];
+    return { bases: [{ partial: await fetchArxiv(flags.arxiv, io.env) }], problems: [] };
   }
-  return [{ partial: {} }];
+  return { bases: [{ partial: {} }], problems: [] };
+}
+
+/** The records --key names (BibTeX keys ignore case), in the order given; all records without --key. */
+function pickRecords(records: readonly BibtexRecord[], keys: readonly string[], source: string): BibtexRecord[] {
+  if (keys.length === 0) return [...records];
+  const byKey = new Map(records.map((r) => [r.key.toLowerCase(), r]));
+  const picked: BibtexRecord[] = [];
+  for (const key of keys) {
+    const r = byKey.get(key.toLowerCase());
+    if (!r) {
+      const keys = records.map((x) => x.key);
+      const otherwise = `its keys: ${listWords(keys.slice(0, 10).map(quoteInput), 'and')}${keys.length > 10 ? ', …' : ''}`;
+      throw new UsageError(withSuggestion(`no record with key ${quoteInput(key)} in ${source}`, key, keys, { otherwise }));
+    }
+    if (!picked.includes(r)) picked.push(r);
+  }
+  return picked;
 }
 
 function isArxivId(id: string): boolean {
@@ -152,21 +217,14 @@ function readBibFile(io: Io, file: string): string {
   return decoded.text;
 }
 
-/** The completed entry, or a usage error naming what is still missing or malformed. */
-function finish(partial: PartialEntry, label: string | undefined): Entry {
-  const where = label ? `${label}: ` : '';
+/** What keeps the completed entry from being written (a malformed id, missing fields), or undefined. */
+function findProblem(partial: PartialEntry, where: string): string | undefined {
   if (partial.id !== undefined && partial.id !== '' && !isPlainId(partial.id)) {
-    throw new UsageError(`${where}id ${quoteInput(partial.id)} is not a plain slug (lower-case letters and digits joined by single - or .${partial.id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`);
+    return `${where}id ${quoteInput(partial.id)} is not a plain slug (lower-case letters and digits joined by single - or .${partial.id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`;
   }
-  if (partial.id === '' && partial.name) {
-    throw new UsageError(`${where}cannot make an id from the name ${quoteInput(partial.name)}; give --id`);
-  }
+  if (partial.id === '' && partial.name) return `${where}cannot make an id from the name ${quoteInput(partial.name)}; give --id`;
   const missing = missingFields(partial);
-  if (missing.length > 0) {
-    const flagsFor = missing.map((f) =>
-      f.includes('|') ? 'one of --arxiv, --doi, --url' : `--${FIELD_FLAGS.find((s) => s.field === f)!.flag}`,
-    );
-    throw new UsageError(`${where}missing required field${missing.length === 1 ? '' : 's'}: ${listWords(flagsFor, 'and')}`);
-  }
-  return toEntry(partial);
+  if (missing.length === 0) return undefined;
+  const flagsFor = missing.map((f) => (f.includes('|') ? 'one of --arxiv, --doi, --url' : `--${FIELD_FLAGS.find((s) => s.field === f)!.flag}`));
+  return `${where}missing required field${missing.length === 1 ? '' : 's'}: ${listWords(flagsFor, 'and')}`;
 }

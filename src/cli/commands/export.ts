@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { openCatalogue } from '../../open-catalogue.js';
+import { listWords } from '../../core/text.js';
 import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
 import { writeOutput } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
+import { openCatalogue } from '../../open-catalogue.js';
 import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '../selection.js';
 
@@ -15,6 +16,8 @@ export interface ExportArgs {
   output?: string;
   check: boolean;
   ascii: boolean;
+  /** With --output: write the good entries even when some files have errors. */
+  skipInvalid?: boolean;
   /** The same selection flags and query as `filter`. */
   selection: SelectionOptions;
   query: string[];
@@ -24,11 +27,20 @@ export interface ExportArgs {
 export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.check && args.output === undefined) throw new UsageError('--check needs --output FILE: the file to compare with');
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
+  if (args.skipInvalid && (args.output === undefined || args.check)) throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
   const opened = await openCatalogue(io, { entries: args.entries });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
+  const hadErrors = leftOut.length > 0;
+  // A file with errors must not cost a good entry its place in a bibliography (issue 10): a file
+  // export writes nothing unless --skip-invalid says the rest will do.
+  if (hadErrors && args.output !== undefined && !args.check && !args.skipInvalid) {
+    io.stderr(`mllm-align: ${args.output} not written: ${listWords(leftOut, 'and')} ha${leftOut.length === 1 ? 's' : 've'} errors; fix ${leftOut.length === 1 ? 'it' : 'them'}, or pass --skip-invalid to write the other entries\n`);
+    return outcome(leftOut.length);
+  }
+  if (hadErrors) io.stderr(`mllm-align: left out of the export: ${listWords(leftOut, 'and')}\n`);
   const entries = selectByCriteria(catalogue, criteria);
   const text = await renderExport(args.format, entries, { ascii: args.ascii });
   if (args.format === 'bibtex' && args.ascii) {
@@ -40,24 +52,24 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   }
   if (args.output === undefined) {
     io.stdout(text);
-    return outcome(leftOut);
+    return outcome(leftOut.length);
   }
   const file = path.resolve(io.cwd, args.output);
   if (!existsSync(path.dirname(file))) throw new UsageError(`cannot write ${args.output}: the folder ${path.dirname(args.output)} does not exist`);
   if (args.check) {
     if (!existsSync(file)) {
       io.stderr(`${args.output} does not exist; run without --check to write it\n`);
-      return outcome(leftOut + 1);
+      return outcome(leftOut.length + 1);
     }
     const difference = describeDifference(readFileSync(file, 'utf8'), text);
     if (difference !== undefined) {
       io.stderr(`${args.output} is out of date with the catalogue; run the same command without --check to update it\n${difference}\n`);
-      return outcome(leftOut + 1);
+      return outcome(leftOut.length + 1);
     }
     io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
-    return outcome(leftOut);
+    return outcome(leftOut.length);
   }
   writeOutput(file, text, args.output);
   io.stderr(`${args.output}: ${entries.length} entries written\n`);
-  return outcome(leftOut);
+  return outcome(leftOut.length);
 }

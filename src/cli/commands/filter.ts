@@ -24,5 +24,5 @@ export async function runFilter(io: Io, args: FilterArgs): Promise<Outcome> {
   const selected = selectByCriteria(catalogue, criteria);
   if (selected.length === 0 && args.format !== 'count') io.stderr('mllm-align: no entries match\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
-  return outcome(leftOut);
+  return outcome(leftOut.length);
 }

@@ -22,7 +22,7 @@ export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
   const result = set.validation;
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
   // Keys are derived over the whole catalogue read, so a pinned key is the one exports print today.
-  const keys = args.pinKeys ? (await import('../../render/bibtex.js')).assignCitekeys(result.entries.map((e) => e.entry)) : undefined;
+  const keys = args.pinKeys ? (await import('../../cite/keys.js')).keysToPin(result.entries.map((e) => e.entry)) : undefined;
   const sources = set.sources.filter((src) => set.named.has(src.file));
   let changed = 0;
   let skipped = 0;

@@ -22,5 +22,5 @@ export async function runList(io: Io, args: ListArgs): Promise<Outcome> {
   const selected = category ? catalogue.entries.filter((e) => e.category === category.id) : catalogue.entries;
   if (selected.length === 0) io.stderr('mllm-align: no entries\n');
   await printEntries(io, sortEntries(selected, args.sort), args.format);
-  return outcome(leftOut);
+  return outcome(leftOut.length);
 }

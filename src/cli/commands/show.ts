@@ -28,5 +28,5 @@ export async function runShow(io: Io, args: ShowArgs): Promise<Outcome> {
   };
   const render = await loadShowRenderer(args.format);
   io.stdout(render(view, { color: io.color && args.format === 'text', width: Math.min(io.columns ?? 80, MAX_WIDTH) }));
-  return outcome(leftOut);
+  return outcome(leftOut.length);
 }
