@@ -6,7 +6,9 @@ import { processIo } from '../dist/cli/io.js';
 process.stdout.on('error', (err) => {
   // A closed pipe (`mllm-align list | head`) is not a failure.
   if (err.code === 'EPIPE') process.exit(0);
-  throw err;
+  // Any other write error (`> /dev/full`): one line, exit 1, no stack (issue #12, item 8).
+  process.stderr.write(`mllm-align: error: cannot write to standard output: ${err.code ?? err.message}\n`);
+  process.exit(1);
 });
 
 run(process.argv.slice(2), processIo()).then(

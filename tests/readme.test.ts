@@ -4,13 +4,15 @@
  * follows it up to the next `$` line must be exactly its output (standard output, then standard
  * error). In an expected line, `...` stands for any text (the README shortens long lists so). A
  * command ending in a `# comment` describes its output instead of showing it: it must succeed.
- * The diagnostic-code table must be the one generated from CODES.
+ * The diagnostic-code table must be the one generated from CODES, and the Reliability section must
+ * quote the counts the tests use.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCodeTable, updateReadme } from '../scripts/readme-codes.js';
-import { ROOT, runBinary } from './helpers.js';
+import { FIXTURES, ROOT, runBinary } from './helpers.js';
+import { KILL_RUNS_PER_COMMAND, PROPERTY_RUNS, RACE_ROUNDS, RACERS, SIGNAL_RUNS } from './reliability.js';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -114,5 +116,21 @@ describe('README diagnostic-code table', () => {
   it('is the table generated from CODES (npm run gen:readme writes it)', () => {
     expect(README).toContain(renderCodeTable());
     expect(updateReadme(README)).toBe(README);
+  });
+});
+
+describe('README Reliability section', () => {
+  it('quotes the counts the tests use', () => {
+    const section = README.slice(README.indexOf('## Reliability'), README.indexOf('## Development'));
+    const fixtures = readdirSync(path.join(FIXTURES, 'hostile')).filter((d) => !d.startsWith('_')).length;
+    expect(section).toContain(`valid entries | ${fixtures} |`);
+    const runs = Object.values(PROPERTY_RUNS);
+    expect(section).toContain(`| ${runs.length} properties, ${runs.reduce((a, b) => a + b, 0).toLocaleString('en')} runs |`);
+    for (const [name, n] of Object.entries({ 'YAML text': PROPERTY_RUNS.yamlText, bytes: PROPERTY_RUNS.bytes, 'query strings': PROPERTY_RUNS.queries })) {
+      expect(section).toContain(`${name} (${n}`);
+    }
+    expect(section).toContain(`| ${3 * KILL_RUNS_PER_COMMAND} runs (${KILL_RUNS_PER_COMMAND} each) |`);
+    expect(section).toContain(`| ${2 * SIGNAL_RUNS} runs (${SIGNAL_RUNS} each) |`);
+    expect(section).toContain(`| ${RACE_ROUNDS} rounds (${RACE_ROUNDS * RACERS} processes)`);
   });
 });

@@ -1,4 +1,6 @@
 /** The I/O a command gets, so tests can run `run()` in memory. */
+import { DataError } from '../core/errors.js';
+import { decodeUtf8 } from '../core/utf8.js';
 /** Colour decision: NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */
 export function shouldColor(env, isTTY) {
     if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
@@ -21,7 +23,10 @@ export function processIo() {
             const chunks = [];
             for await (const chunk of process.stdin)
                 chunks.push(chunk);
-            return Buffer.concat(chunks).toString('utf8');
+            const decoded = decodeUtf8(Buffer.concat(chunks));
+            if (decoded.error)
+                throw new DataError(`standard input:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}; nothing written`);
+            return decoded.text;
         },
         now: () => new Date(),
     };

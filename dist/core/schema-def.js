@@ -13,10 +13,12 @@ export const DATE_PATTERN = '^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[0
 export const CITEKEY_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_:.+-]*$';
 export const SINGLE_LINE_PATTERN = '^[^\\r\\n]+$';
 export const MIN_YEAR = 1990;
+/** Longest id: the file name (id + .yaml) stays far below every file system's 255-byte limit (issue #12, item 17). */
+export const MAX_ID_LENGTH = 100;
 const SLUG = new RegExp(SLUG_PATTERN);
 /** Whether `id` is a plain slug, the only form an entry id (and so a file name) may take. */
 export function isPlainId(id) {
-    return SLUG.test(id);
+    return id.length <= MAX_ID_LENGTH && SLUG.test(id);
 }
 /** First line of every entry file, so editors validate and complete it as it is typed. */
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/entry.schema.json';
@@ -24,7 +26,12 @@ const categoryText = CATEGORIES.map((c) => `${c.id} (${c.name})`).join(', ');
 const subText = CATEGORIES.map((c) => `${c.id}: ${c.subcategories.map((s) => s.id).join(', ')}`).join('; ');
 /** Field definitions in canonical order: the order `add` writes and `show` prints. */
 export const FIELDS = {
-    id: { $ref: '#/$defs/slug', description: 'Lower-case slug naming the method; equals the file name without .yaml.' },
+    id: {
+        $ref: '#/$defs/slug',
+        type: 'string',
+        maxLength: MAX_ID_LENGTH,
+        description: `Lower-case slug naming the method, at most ${MAX_ID_LENGTH} characters; equals the file name without .yaml.`,
+    },
     name: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'The method\'s short name, e.g. LLaVA.' },
     title: { type: 'string', minLength: 1, pattern: SINGLE_LINE_PATTERN, description: 'The paper\'s title, exactly as published.' },
     authors: {

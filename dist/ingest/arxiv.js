@@ -1,7 +1,7 @@
 /** The arXiv API's Atom answer for one id to a partial entry. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataError } from '../core/errors.js';
-import { arxivBase } from '../core/text.js';
+import { arxivBase, escapeExcerpt } from '../core/text.js';
 import { findArxivId, normalizeDoi } from './locators.js';
 /** The public arXiv export API; `MLLM_ALIGN_ARXIV_API` replaces it (tests use a local server). */
 export const DEFAULT_ARXIV_API = 'http://export.arxiv.org/api/query';
@@ -16,9 +16,12 @@ function text(v) {
 }
 /** Read the Atom feed for `id`; throws a one-line DataError for an unknown id or a malformed answer. */
 export function parseArxivAtom(xml, id) {
+    // The Atom feed has no DOCTYPE; one (with entities, external or not) is an unreadable answer, never parsed (issue #12, item 9).
+    if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+        throw new DataError(`the arXiv API's answer for ${id} is unreadable: it declares a DOCTYPE or entities`);
     const valid = XMLValidator.validate(xml);
     if (valid !== true) {
-        throw new DataError(`the arXiv API's answer for ${id} is not valid XML (line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')})`);
+        throw new DataError(`the arXiv API's answer for ${id} is not valid XML (line ${valid.err.line}: ${escapeExcerpt(valid.err.msg.replace(/\s+/g, ' '))})`);
     }
     const parser = new XMLParser({
         ignoreAttributes: false,
@@ -27,7 +30,13 @@ export function parseArxivAtom(xml, id) {
         parseTagValue: false,
         isArray: (name) => ['entry', 'author', 'link'].includes(name),
     });
-    const doc = parser.parse(xml);
+    let doc;
+    try {
+        doc = parser.parse(xml);
+    }
+    catch (err) {
+        throw new DataError(`the arXiv API's answer for ${id} is unreadable: ${escapeExcerpt(err.message ?? String(err))}`);
+    }
     if (!doc.feed || typeof doc.feed !== 'object')
         throw new DataError(`the arXiv API's answer for ${id} is not an Atom feed`);
     const entries = doc.feed.entry ?? [];
@@ -35,7 +44,7 @@ export function parseArxivAtom(xml, id) {
     if (!entry) {
         // arXiv answers an unknown or malformed id with no entry, or with an entry titled "Error".
         const err = entries.find((e) => text(e.title) === 'Error');
-        const why = err && text(err.summary) ? ` (${text(err.summary)})` : '';
+        const why = err && text(err.summary) ? ` (${escapeExcerpt(text(err.summary))})` : '';
         throw new DataError(`arXiv has no paper with id ${id}${why}`);
     }
     const out = { arxiv: id };

@@ -1,8 +1,11 @@
 /** The file-system side of loading: find the catalogue folder and read its entry files. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../core/errors.js';
+import { decodeUtf8 } from '../core/utf8.js';
+/** An entry file is a few kilobytes; a larger one is refused unread (issue #12: cost). */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
 /** The catalogue shipped inside the package. */
 export const PACKAGED_ENTRIES = fileURLToPath(new URL('../../entries', import.meta.url));
 /**
@@ -44,14 +47,36 @@ export function listEntryFiles(dir) {
 }
 /** Read files, keeping a read failure as data so that it becomes a diagnostic. */
 export function readSources(files, display) {
-    return files.map((abs) => {
-        try {
-            return { file: display(abs), text: readFileSync(abs, 'utf8') };
+    return files.map((abs) => readSource(abs, display(abs)));
+}
+/**
+ * Read one entry file as strict UTF-8. Never follows a symbolic link out of the folder that holds
+ * it, never opens what is not a regular file (a FIFO would block), never reads more than
+ * MAX_ENTRY_BYTES (issue #12, items 2 and 11).
+ */
+function readSource(abs, file) {
+    try {
+        if (lstatSync(abs).isSymbolicLink()) {
+            const real = realpathSync(abs);
+            const home = realpathSync(path.dirname(abs));
+            const rel = path.relative(home, real);
+            if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+                return { file, readError: 'outside', readProblem: { kind: 'outside', line: 1, column: 1, message: 'symbolic link to a file outside the catalogue folder; not read (copy the file in instead)' } };
+            }
         }
-        catch (err) {
-            return { file: display(abs), readError: err.code ?? String(err) };
-        }
-    });
+        const st = statSync(abs);
+        if (!st.isFile())
+            return { file, readError: `not a regular file${st.isDirectory() ? ' (a folder)' : ''}` };
+        if (st.size > MAX_ENTRY_BYTES)
+            return { file, readError: `too large (${st.size} bytes; an entry file is at most ${MAX_ENTRY_BYTES} bytes)` };
+        const decoded = decodeUtf8(readFileSync(abs));
+        if (decoded.error)
+            return { file, readError: 'encoding', readProblem: { kind: 'encoding', ...decoded.error } };
+        return { file, text: decoded.text };
+    }
+    catch (err) {
+        return { file, readError: err.code ?? String(err) };
+    }
 }
 /** Expand command-line paths (files, folders or glob patterns) into absolute .yaml file paths. */
 export async function expandPaths(paths, cwd) {

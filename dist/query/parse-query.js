@@ -8,7 +8,8 @@
  */
 import { makeTerm, QueryError, resolveField } from './terms.js';
 export { QueryError } from './terms.js';
-const FIELD_TERM = /^([A-Za-z][A-Za-z0-9_-]*)(:|>=|<=|>|<|=)/;
+// A leading _ counts too, so `__proto__:x` is an unknown field (exit 2), not silently a word (issue #12, item 7).
+const FIELD_TERM = /^([A-Za-z_][A-Za-z0-9_-]*)(:|>=|<=|>|<|=)/;
 function tokenize(query) {
     const tokens = [];
     let i = 0;

@@ -38,23 +38,24 @@ export const QUERY_FIELDS = [
 /** Field names the query language accepts, canonical ones first. */
 export const FIELD_NAMES = [...QUERY_FIELDS.map((f) => f.field), 'code'];
 /** Other spellings people reach for. */
-const FIELD_ALIASES = {
-    categories: 'category',
-    cat: 'category',
-    subcategories: 'subcategory',
-    modalities: 'modality',
-    tags: 'tag',
-    authors: 'author',
-    llms: 'llm',
-    builds_on: 'builds-on',
-    buildson: 'builds-on',
-};
+// A Map: `constructor:x` or `__proto__:x` must find nothing (issue #12, item 7).
+const FIELD_ALIASES = new Map([
+    ['categories', 'category'],
+    ['cat', 'category'],
+    ['subcategories', 'subcategory'],
+    ['modalities', 'modality'],
+    ['tags', 'tag'],
+    ['authors', 'author'],
+    ['llms', 'llm'],
+    ['builds_on', 'builds-on'],
+    ['buildson', 'builds-on'],
+]);
 /** The canonical name of a query field, or a QueryError naming the valid ones. */
 export function resolveField(name, column) {
     const key = name.toLowerCase();
     if (FIELD_NAMES.includes(key))
         return key;
-    const alias = FIELD_ALIASES[key];
+    const alias = FIELD_ALIASES.get(key);
     if (alias)
         return alias;
     const hint = didYouMean(key, FIELD_NAMES);

@@ -1,10 +1,13 @@
+/** Render diagnostics as text lines, JSON or GitHub Actions annotations. */
+import { escapeControls } from '../core/text.js';
 /** One line per diagnostic: `path:line:column: severity message (CODE)`. */
 export function formatDiagnosticLine(d, paint = (_, s) => s) {
-    return `${d.file}:${d.line}:${d.column}: ${paint(d.severity, d.severity)} ${d.message} (${d.code})`;
+    // A file name or message can carry terminal escapes from hostile input: never print them raw.
+    return `${escapeControls(d.file)}:${d.line}:${d.column}: ${paint(d.severity, d.severity)} ${escapeControls(d.message)} (${d.code})`;
 }
 /** GitHub Actions workflow command for one diagnostic. */
 export function formatGithubAnnotation(d) {
-    const esc = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const esc = (s) => escapeControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
     const prop = (s) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
     return `::${d.severity} file=${prop(d.file)},line=${d.line},col=${d.column},title=${prop(d.code)}::${esc(d.message)} (${d.code})`;
 }

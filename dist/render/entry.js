@@ -1,11 +1,11 @@
 import { CATEGORIES } from '../core/taxonomy.js';
-import { wrapWords } from '../core/text.js';
+import { escapeControls, wrapWords } from '../core/text.js';
 import { painter } from './color.js';
 import { renderEntryBody } from './yaml.js';
 const LABEL_WIDTH = 13;
 function relationLine(c, id, e, idWidth) {
-    const tail = e ? `${e.name} (${e.year}): ${e.title}` : '(not in this catalogue)';
-    return `  ${c.cyan(id)}${' '.repeat(idWidth - id.length)}  ${tail}`;
+    const tail = e ? escapeControls(`${e.name} (${e.year}): ${e.title}`) : '(not in this catalogue)';
+    return `  ${c.cyan(escapeControls(id))}${' '.repeat(Math.max(0, idWidth - id.length))}  ${tail}`;
 }
 /** The entry as labelled, wrapped text with arXiv and DOI links spelled out. */
 export function renderEntryText(view, opts) {
@@ -33,17 +33,18 @@ export function renderEntryText(view, opts) {
         ['File', view.file],
     ];
     const valueWidth = Math.max(20, opts.width - LABEL_WIDTH);
-    const out = [`${c.bold(e.name)} ${c.dim(`(${e.id})`)}`, ''];
+    // Everything from the entry reaches the terminal with control characters escaped (issue #12, item 10).
+    const out = [`${c.bold(escapeControls(e.name))} ${c.dim(`(${escapeControls(e.id)})`)}`, ''];
     for (const [label, value] of rows) {
         if (value === undefined || value === '')
             continue;
-        const lines = wrapWords(value, valueWidth);
+        const lines = wrapWords(value, valueWidth).map(escapeControls);
         out.push(c.dim(label.padEnd(LABEL_WIDTH)) + lines[0]);
         for (const more of lines.slice(1))
             out.push(' '.repeat(LABEL_WIDTH) + more);
     }
     if (e.summary) {
-        out.push('', c.bold('Summary'), ...wrapWords(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${l}`));
+        out.push('', c.bold('Summary'), ...wrapWords(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${escapeControls(l)}`));
     }
     const ids = [...view.buildsOn.map((b) => b.id), ...view.builtOnBy.map((b) => b.id)];
     const idWidth = Math.max(0, ...ids.map((id) => id.length));

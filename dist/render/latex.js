@@ -19,6 +19,9 @@ const SPECIAL = {
     '~': '{\\textasciitilde}',
     '^': '{\\textasciicircum}',
     '\\': '{\\textbackslash}',
+    // In classic TeX text < and > print as ¡ and ¿, and bibtex-parser reads them so (issue #12, found by a property test).
+    '<': '{\\textless}',
+    '>': '{\\textgreater}',
 };
 /**
  * Mark braces that have no partner. BibTeX and biber count `\{` as a brace too, so a paired `{…}` may
@@ -43,7 +46,10 @@ export function markLoneBraces(text) {
 }
 /** Escape LaTeX special characters of text whose lone braces are already marked. */
 export function escapeMarked(text) {
-    return text.replace(/[&%$#_{}~^\\\uFDD0\uFDD1]/g, (c) => SPECIAL[c]);
+    return (text
+        .replace(/[&%$#_{}~^\\<>\uFDD0\uFDD1]/g, (c) => SPECIAL[c])
+        // TeX's ligatures (-- – , --- —, `` “, '' ”, ?` ¿, !` ¡) would change the text: break them with {}.
+        .replace(/-(?=-)|`(?=`)|'(?=')|[?!](?=`)/g, (c) => `${c}{}`));
 }
 /** Escape the ten LaTeX special characters, keeping BibTeX's braces balanced; everything else is left as it is. */
 export function escapeLatex(text) {

@@ -13,7 +13,8 @@ const WIDTH = 80;
 const NONE = '—';
 /**
  * Text safe inside a Markdown table cell or link text: it can neither end the cell (`|`), start code,
- * emphasis, a link or GitHub's `$` math, nor become HTML.
+ * emphasis, a link or GitHub's `$` math, nor become HTML or an autolink (a bare URL, www. name or
+ * e-mail address: markdownlint's MD034, issue #12 item 21).
  */
 export function escapeMarkdown(text) {
     return text
@@ -22,7 +23,8 @@ export function escapeMarkdown(text) {
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
+        .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+        .replace(/:(?=\/\/)|@|(?<=[\p{L}\p{N}])\.(?=\p{L}{2})/gu, (c) => `\\${c}`);
 }
 /** A URL safe as a Markdown link target, or undefined when it is not http(s). */
 export function markdownUrl(url) {

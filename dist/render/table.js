@@ -1,18 +1,38 @@
 /** The human-readable table of entries. */
-import Table from 'cli-table3';
 import stringWidth from 'string-width';
+import { escapeControls } from '../core/text.js';
 import { painter } from './color.js';
 const HEAD = ['Name', 'Year', 'Category', 'Venue', 'Title'];
 const GAP = 2;
 /** Fewest title characters a terminal table keeps before it gives up other columns. */
 const MIN_TITLE = 30;
+/** Display width, as a terminal shows it: a CJK character takes two columns, an accent none. */
+function widthOf(text) {
+    return /^[\u0020-\u007e]*$/.test(text) ? text.length : stringWidth(text);
+}
+/** `text` cut to `width` columns, ending in … when cut. */
+function fit(text, width) {
+    const full = widthOf(text);
+    if (full <= width)
+        return { text, width: full };
+    let out = '';
+    let used = 0;
+    for (const ch of text) {
+        const w = widthOf(ch);
+        if (used + w > width - 1)
+            break;
+        out += ch;
+        used += w;
+    }
+    return { text: `${out}…`, width: used + 1 };
+}
 /**
  * Fit the table to a terminal (#14): first long names and venues are cut, then the category loses its
  * sub-group, then the venue column goes, then the category column, then names are cut shorter; only
  * then is the title cut below MIN_TITLE. Without a terminal nothing is cut.
  */
 function fitColumns(rows, columns) {
-    const measure = (i, short = false) => Math.max(HEAD[i].length, ...rows.map((r) => stringWidth(short && i === 2 ? r[2].split('/')[0] : r[i])));
+    const measure = (i, short = false) => rows.reduce((max, r) => Math.max(max, widthOf(short && i === 2 ? r[2].split('/')[0] : r[i])), HEAD[i].length);
     const layout = { shown: HEAD.map(() => true), widths: HEAD.map((_, i) => measure(i)), shortCategory: false };
     if (!columns)
         return layout;
@@ -39,40 +59,32 @@ function fitColumns(rows, columns) {
     layout.widths[4] = Math.max(10, Math.min(layout.widths[4], columns - used() - 1));
     return layout;
 }
-/** Render entries as an aligned, borderless table. */
+/**
+ * Render entries as an aligned, borderless table. Linear in the number of entries (issue #12,
+ * item 16: the table library took 44 s on 20,000 entries); user text has control characters escaped.
+ */
 export function renderEntryTable(entries, opts) {
     const c = painter(opts.color);
-    const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+    const oneLine = (text) => escapeControls(text.replace(/\s+/g, ' ').trim());
     const rows = entries.map((e) => [
         oneLine(e.name),
         String(e.year),
-        e.subcategory ? `${e.category}/${e.subcategory}` : e.category,
+        oneLine(e.subcategory ? `${e.category}/${e.subcategory}` : e.category),
         oneLine(e.venue ?? ''),
         oneLine(e.title),
     ]);
-    // Display width, as cli-table3 measures it: a CJK character takes two columns, an accent none.
     const layout = fitColumns(rows, opts.columns);
-    const keep = (list) => list.filter((_, i) => layout.shown[i]);
-    const paint = [c.cyan, (s) => s, c.dim, (s) => s, (s) => s];
-    const table = new Table({
-        head: keep(HEAD).map((h) => c.bold(h)),
-        colWidths: keep(layout.widths).map((w) => w + GAP),
-        wordWrap: false,
-        truncate: '…',
-        chars: {
-            top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-            'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
-        },
-        // cli-table3 colours the head and borders even when piped unless these are emptied.
-        style: { head: [], border: [], 'padding-left': 0, 'padding-right': GAP },
-    });
-    for (const r of rows) {
-        const cells = r.map((cell, i) => paint[i](i === 2 && layout.shortCategory ? cell.split('/')[0] : cell));
-        table.push(keep(cells));
-    }
-    return table
-        .toString()
-        .split('\n')
-        .map((l) => l.trimEnd())
-        .join('\n') + '\n';
+    const paints = [c.cyan, (s) => s, c.dim, (s) => s, (s) => s];
+    const line = (cells, paint) => cells
+        .map((cell, i) => {
+        if (!layout.shown[i])
+            return '';
+        const text = i === 2 && layout.shortCategory && cell !== HEAD[2] ? cell.split('/')[0] : cell;
+        const f = fit(text, layout.widths[i]);
+        return paint[i](f.text) + ' '.repeat(layout.widths[i] - f.width + GAP);
+    })
+        .join('')
+        .trimEnd();
+    const out = [line(HEAD, HEAD.map(() => c.bold)), ...rows.map((r) => line(r, paints))];
+    return out.join('\n') + '\n';
 }

@@ -1,33 +1,121 @@
 /** Writing files atomically: new entries (never over an existing file) and replaced outputs. Used only by commands. */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
-import { isPlainId } from '../core/schema-def.js';
-/** A hidden temporary name beside `file`, unique to this process and call (validate reads only .yaml). */
+import { isPlainId, MAX_ID_LENGTH } from '../core/schema-def.js';
+import { quoteInput } from '../core/text.js';
+import { createTempPath, forgetTempPath, releaseTempPath, sweepLeftovers } from './temp-files.js';
+/** A hidden, short temporary name in the folder of `file` (validate reads only .yaml); leftovers of killed runs there go first. */
 function tempNameFor(file) {
-    return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const dir = path.dirname(file);
+    sweepLeftovers(dir);
+    return createTempPath(dir);
 }
-/** Replace (or create) `file` atomically: a temporary file in the same folder, then a rename over it. */
-export function replaceFileAtomic(file, text) {
-    const tmp = tempNameFor(file);
+/** Write all of `text` to a new file `tmp` and flush it to disk. */
+function writeTemp(tmp, text, mode) {
+    const fd = openSync(tmp, 'wx', 0o666);
     try {
-        writeFileSync(tmp, text);
-        renameSync(tmp, file);
+        writeSync(fd, text);
+        if (mode !== undefined)
+            chmodSync(tmp, mode);
+        fsyncSync(fd);
     }
     finally {
-        rmSync(tmp, { force: true });
+        closeSync(fd);
     }
+}
+/** What a path is, following a symbolic link; undefined when nothing is there. */
+function statTarget(file) {
+    let link;
+    try {
+        link = lstatSync(file);
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    if (!link.isSymbolicLink())
+        return { real: file, stats: link };
+    let real;
+    try {
+        real = realpathSync(file);
+    }
+    catch {
+        throw new UsageError(`cannot write ${file}: it is a symbolic link to nothing; remove it or name its target`);
+    }
+    return { real, stats: statSync(real) };
+}
+/**
+ * Replace (or create) the regular file `file` atomically: a temporary file in the same folder, then a
+ * rename over it, keeping the file's mode. A symbolic link to a regular file replaces that file, not
+ * the link. Anything else (a folder, a device, a FIFO) is refused: use writeOutput for those.
+ */
+export function replaceFileAtomic(file, text, display = file) {
+    const target = statTarget(file);
+    if (target && !target.stats.isFile())
+        throw new UsageError(`cannot write ${display}: ${describeKind(target.stats)}; name a regular file`);
+    const real = target?.real ?? file;
+    const tmp = tempNameFor(real);
+    try {
+        writeTemp(tmp, text, target ? target.stats.mode & 0o7777 : undefined);
+        renameSync(tmp, real);
+        forgetTempPath(tmp);
+    }
+    finally {
+        releaseTempPath(tmp);
+    }
+}
+/**
+ * Write an export to `file`: a regular file (or a link to one) is replaced atomically; a device, FIFO
+ * or terminal is written through as a stream, never replaced (issue #12, item 1); a folder is refused.
+ */
+export function writeOutput(file, text, display = file) {
+    const target = statTarget(file);
+    if (!target || target.stats.isFile())
+        return replaceFileAtomic(file, text, display);
+    const { stats } = target;
+    if (!stats.isCharacterDevice() && !stats.isFIFO())
+        throw new UsageError(`cannot write ${display}: ${describeKind(stats)}; name a regular file`);
+    let fd;
+    try {
+        fd = openSync(target.real, 'w');
+    }
+    catch (err) {
+        throw new DataError(`cannot write ${display}: ${err.code ?? String(err)}`);
+    }
+    try {
+        const bytes = Buffer.from(text);
+        for (let done = 0; done < bytes.length;)
+            done += writeSync(fd, bytes, done);
+    }
+    catch (err) {
+        throw new DataError(`cannot write ${display}: ${err.code ?? String(err)}`);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function describeKind(stats) {
+    if (stats.isDirectory())
+        return 'it is a folder';
+    if (stats.isSocket())
+        return 'it is a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'it is a device';
+    if (stats.isFIFO())
+        return 'it is a FIFO';
+    return 'it is not a regular file';
 }
 /** The file an id would be written to; refuses ids that are not plain slugs. */
 export function entryPath(dir, id) {
     if (!isPlainId(id)) {
-        throw new UsageError(`id "${id}" is not a plain slug (lower-case letters and digits joined by single - or .)`);
+        throw new UsageError(`id ${quoteInput(id)} is not a plain slug (lower-case letters and digits joined by single - or .${id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`);
     }
     const target = path.join(dir, `${id}.yaml`);
     // Belt and braces: a slug cannot leave the folder, but check the result, not the rule.
     if (path.dirname(target) !== path.resolve(dir))
-        throw new UsageError(`id "${id}" would write outside ${dir}`);
+        throw new UsageError(`id ${quoteInput(id)} would write outside ${dir}`);
     return target;
 }
 /**
@@ -37,33 +125,25 @@ export function entryPath(dir, id) {
  */
 export function writeNewFile(target, text, display) {
     const tmp = tempNameFor(target);
-    const fd = openSync(tmp, 'wx');
     try {
-        writeSync(fd, text);
-        fsyncSync(fd);
+        writeTemp(tmp, text);
+        try {
+            linkSync(tmp, target);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code === 'EEXIST')
+                throw new DataError(`${display} already exists; nothing written`);
+            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')
+                throw err;
+            // A file system without hard links: fall back to an exclusive create.
+            releaseTempPath(tmp);
+            writeExclusive(target, text, display);
+        }
     }
     finally {
-        closeSync(fd);
+        releaseTempPath(tmp);
     }
-    try {
-        linkSync(tmp, target);
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'EEXIST') {
-            unlinkSync(tmp);
-            throw new DataError(`${display} already exists; nothing written`);
-        }
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') {
-            unlinkSync(tmp);
-            throw err;
-        }
-        // A file system without hard links: fall back to an exclusive create.
-        unlinkSync(tmp);
-        writeExclusive(target, text, display);
-        return;
-    }
-    unlinkSync(tmp);
 }
 function writeExclusive(target, text, display) {
     let fd;

@@ -3,7 +3,8 @@ import { closestVenue, parseVenue } from '../cite/venues.js';
 import { SCHEMA_LINE } from '../core/schema-def.js';
 import { categoryOfSubcategory, findCategory } from '../core/taxonomy.js';
 import { withSuggestion } from '../core/suggest.js';
-import { arxivBase, normalizeTitle, quoteInput } from '../core/text.js';
+import { arxivBase, CONTROL_CHARACTER, quoteInput, slugify, titleSkeleton } from '../core/text.js';
+import { DATE_PATTERN, FIELD_ORDER, isPlainId } from '../core/schema-def.js';
 import { makeDiagnostic } from './diagnostics.js';
 function fieldsOf(parsed) {
     const d = parsed.data;
@@ -24,6 +25,11 @@ export function checkEntryRules(parsed, now) {
     const f = fieldsOf(parsed);
     if (!f)
         return out;
+    out.push(...checkControlCharacters(parsed, f));
+    const added = str(f.added);
+    if (added && new RegExp(DATE_PATTERN).test(added) && !isRealDate(added)) {
+        out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(['added']), `\`added\` ${added} is not a real date; use YYYY-MM-DD of a day that exists`));
+    }
     const category = str(f.category);
     const sub = str(f.subcategory);
     if (category && sub && findCategory(category)?.id === category) {
@@ -39,7 +45,7 @@ export function checkEntryRules(parsed, now) {
     }
     const arxiv = str(f.arxiv);
     const m = arxiv ? /^(\d{2})(\d{2})\./.exec(arxiv) : null;
-    if (m && typeof f.year === 'number') {
+    if (m && typeof f.year === 'number' && Number.isInteger(f.year)) {
         const arxivYear = 2000 + Number(m[1]);
         if (arxivYear !== f.year) {
             out.push(makeDiagnostic('MA208', parsed.file, parsed.locate(['year']), `\`year\` ${f.year} disagrees with arXiv id ${arxiv} (first posted ${arxivYear}); check which is right`));
@@ -57,12 +63,48 @@ export function checkEntryRules(parsed, now) {
     }
     return out;
 }
+/** Whether YYYY-MM-DD names a day of the calendar (no 30 February). */
+function isRealDate(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+const CONTROL_OR_TAB = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}\\t]`);
+// Only `summary` may span lines; in it a line break is text, not a control character.
+const MULTI_LINE = new Set(['summary']);
+/** MA120: a control, bidi or line-separator character in any text field (issue #12, item 10). */
+function checkControlCharacters(parsed, f) {
+    const out = [];
+    for (const key of FIELD_ORDER) {
+        const value = Object.hasOwn(f, key) ? f[key] : undefined;
+        const items = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
+        for (const [v, at] of items) {
+            if (typeof v !== 'string')
+                continue;
+            if (v !== '' && v.trim() === '') {
+                out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(at), `\`${key}\` is blank; write the text or leave the key out`));
+                continue;
+            }
+            // Line breaks in a one-line field are MA104's; here every other control character, a tab too.
+            const m = CONTROL_OR_TAB.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
+            if (!m)
+                continue;
+            const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+            out.push(makeDiagnostic('MA120', parsed.file, parsed.locate(at), `\`${key}\` holds the control character ${code} at character ${m.index + 1} (${quoteInput(v)}); remove it`));
+        }
+    }
+    return out;
+}
 function baseName(file) {
     const name = file.split(/[\\/]/).pop() ?? file;
     return name.replace(/\.ya?ml$/i, '');
 }
-/** Rules across all entries: file names, duplicates, builds_on links. */
-export function checkCrossRules(files) {
+/**
+ * Rules across all entries: file names, duplicates, builds_on links. `broken` maps the ids (file
+ * names) of files that could not be read or parsed to those files, so a link to one is reported
+ * as a link to a file with errors, not to a missing entry.
+ */
+export function checkCrossRules(files, broken = new Map()) {
     const out = [];
     const withFields = files.flatMap((p) => {
         const f = fieldsOf(p);
@@ -76,14 +118,20 @@ export function checkCrossRules(files) {
         ids.add(id);
         const expected = baseName(p.file);
         if (id !== expected) {
-            out.push(makeDiagnostic('MA201', p.file, p.locate(['id']), `id \`${id}\` differs from the file name; rename the file to ${id}.yaml or set id: ${expected}`));
+            // Suggest only what would be valid: a slug as the id, a slug id as the file name (issue #12, item 20).
+            const fixes = [
+                ...(isPlainId(id) ? [`rename the file to ${id}.yaml`] : []),
+                ...(isPlainId(expected) ? [`set id: ${expected}`] : slugify(expected) ? [`rename the file to ${slugify(expected)}.yaml and set id: ${slugify(expected)}`] : []),
+            ];
+            const how = fixes.length > 0 ? `; ${fixes.join(' or ')}` : '';
+            out.push(makeDiagnostic('MA201', p.file, p.locate(['id']), `id ${quoteInput(id)} differs from the file name ${quoteInput(expected)}${how}`));
         }
     }
     const groups = [
         { code: 'MA202', field: 'id', key: (v) => v, label: 'id' },
         { code: 'MA203', field: 'arxiv', key: arxivBase, label: 'arXiv id' },
         { code: 'MA204', field: 'doi', key: (v) => v.toLowerCase(), label: 'DOI' },
-        { code: 'MA205', field: 'title', key: normalizeTitle, label: 'title' },
+        { code: 'MA205', field: 'title', key: titleSkeleton, label: 'title' },
         { code: 'MA209', field: 'citekey', key: (v) => v.toLowerCase(), label: 'citekey' },
     ];
     for (const g of groups) {
@@ -116,7 +164,10 @@ export function checkCrossRules(files) {
             if (typeof target !== 'string')
                 return;
             if (target === own) {
-                out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (\`${target}\`)`));
+                out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (${quoteInput(target)})`));
+            }
+            else if (!ids.has(target) && broken.has(target)) {
+                out.push(makeDiagnostic('MA220', p.file, p.locate(['builds_on', i]), `builds_on names ${quoteInput(target)}, whose file ${broken.get(target)} has errors; fix that file first`));
             }
             else if (!ids.has(target)) {
                 const message = withSuggestion(`builds_on names ${quoteInput(target)}, which is not in the catalogue`, target, ids);

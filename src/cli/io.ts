@@ -1,4 +1,6 @@
 /** The I/O a command gets, so tests can run `run()` in memory. */
+import { DataError } from '../core/errors.js';
+import { decodeUtf8 } from '../core/utf8.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -36,7 +38,9 @@ export function processIo(): Io {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      const decoded = decodeUtf8(Buffer.concat(chunks));
+      if (decoded.error) throw new DataError(`standard input:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}; nothing written`);
+      return decoded.text;
     },
     now: () => new Date(),
   };

@@ -1,4 +1,5 @@
 /** Small pure string helpers shared by validation, queries and rendering. */
+import { createRequire } from 'node:module';
 
 /** Characters of user input quoted in a message; the rest is cut. */
 export const EXCERPT_LENGTH = 60;
@@ -22,6 +23,43 @@ export function foldText(s: string): string {
 export function normalizeTitle(title: string): string {
   return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+let removeConfusables: ((s: string) => string) | undefined;
+
+/**
+ * A title's confusable skeleton (UTS #39 homoglyphs folded to their Latin look-alikes), reduced
+ * like normalizeTitle: a Cyrillic or fullwidth copy of a title gives the same key (issue #12).
+ * The confusables table loads only for a title with a character outside ASCII.
+ */
+export function titleSkeleton(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(title)) return normalizeTitle(title);
+  removeConfusables ??= (createRequire(import.meta.url)('confusables') as { remove: (s: string) => string }).remove;
+  return normalizeTitle(removeConfusables(normalizeTitle(title)));
+}
+
+/** Control characters no text field may hold: C0 (but tab and newline where lines are allowed), DEL, C1, U+2028/2029, bidi controls. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+/** Every character of CONTROL_CHARACTER, with tab and newline too (for single-line text). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * User text as printed to a terminal: control, bidi and invisible characters written as \u escapes
+ * (a tab, newline or carriage return too), everything else as it is. Linear; nothing is cut.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL_OR_BREAK, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text from outside (a server, a parser) inside a message, unquoted: escaped, and cut to `max` characters. */
+export function escapeExcerpt(text: string, max = 120): string {
+  return escapeControls(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2065\u206a-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** A lower-case slug of a name: `LLaVA-1.5` becomes `llava-1.5`. */
 export function slugify(name: string): string {

@@ -1,7 +1,7 @@
 /** The arXiv API's Atom answer for one id to a partial entry. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataError } from '../core/errors.js';
-import { arxivBase } from '../core/text.js';
+import { arxivBase, escapeExcerpt } from '../core/text.js';
 import { findArxivId, normalizeDoi } from './locators.js';
 import type { PartialEntry } from './partial.js';
 
@@ -31,9 +31,11 @@ function text(v: unknown): string {
 
 /** Read the Atom feed for `id`; throws a one-line DataError for an unknown id or a malformed answer. */
 export function parseArxivAtom(xml: string, id: string): PartialEntry {
+  // The Atom feed has no DOCTYPE; one (with entities, external or not) is an unreadable answer, never parsed (issue #12, item 9).
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DataError(`the arXiv API's answer for ${id} is unreadable: it declares a DOCTYPE or entities`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new DataError(`the arXiv API's answer for ${id} is not valid XML (line ${valid.err.line}: ${valid.err.msg.replace(/\s+/g, ' ')})`);
+    throw new DataError(`the arXiv API's answer for ${id} is not valid XML (line ${valid.err.line}: ${escapeExcerpt(valid.err.msg.replace(/\s+/g, ' '))})`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -42,14 +44,19 @@ export function parseArxivAtom(xml: string, id: string): PartialEntry {
     parseTagValue: false,
     isArray: (name) => ['entry', 'author', 'link'].includes(name),
   });
-  const doc = parser.parse(xml) as { feed?: { entry?: AtomEntry[] } };
+  let doc: { feed?: { entry?: AtomEntry[] } };
+  try {
+    doc = parser.parse(xml) as typeof doc;
+  } catch (err) {
+    throw new DataError(`the arXiv API's answer for ${id} is unreadable: ${escapeExcerpt((err as Error).message ?? String(err))}`);
+  }
   if (!doc.feed || typeof doc.feed !== 'object') throw new DataError(`the arXiv API's answer for ${id} is not an Atom feed`);
   const entries = doc.feed.entry ?? [];
   const entry = entries.find((e) => arxivBase(/\/abs\/([^/]+)$/.exec(text(e.id))?.[1] ?? '') === arxivBase(id));
   if (!entry) {
     // arXiv answers an unknown or malformed id with no entry, or with an entry titled "Error".
     const err = entries.find((e) => text(e.title) === 'Error');
-    const why = err && text(err.summary) ? ` (${text(err.summary)})` : '';
+    const why = err && text(err.summary) ? ` (${escapeExcerpt(text(err.summary))})` : '';
     throw new DataError(`arXiv has no paper with id ${id}${why}`);
   }
   const out: PartialEntry = { arxiv: id };

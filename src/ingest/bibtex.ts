@@ -1,6 +1,8 @@
 /** BibTeX records (as copied from arXiv, Google Scholar or a publisher) to partial entries. */
 import { parse, type Creator, type Entry as BibEntry } from '@retorquere/bibtex-parser';
 import { venueFromRecord } from '../cite/venues.js';
+import { escapeExcerpt } from '../core/text.js';
+import { checkBibtexShape } from './bibtex-guard.js';
 import { findArxivId, findRecordArxivId, isArxivDoi, normalizeDoi } from './locators.js';
 import type { PartialEntry } from './partial.js';
 
@@ -51,11 +53,14 @@ const OWN_COMMANDS: ReadonlyArray<[RegExp, string]> = [
 
 /** Parse BibTeX text into one partial entry per record; LaTeX becomes Unicode. */
 export function parseBibtex(text: string): BibtexResult {
+  // Sizes and brace balance first: the parser is slow on huge fields and drops what follows an extra } (issue #12).
+  const shape = checkBibtexShape(text);
+  if (shape.length > 0) return { records: [], errors: shape };
   let input = text;
   for (const [re, letter] of OWN_COMMANDS) input = input.replace(re, letter);
   // Keep titles as written: no sentence-casing, no case-protection markup in the output.
   const lib = parse(input, { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore' });
-  const errors = lib.errors.map((e) => clean(e.error));
+  const errors = lib.errors.map((e) => escapeExcerpt(clean(e.error), 160));
   // The parser keeps a record it gave up on (with empty `input`); leave those out.
   const records = lib.entries.filter((e) => e.input !== '').map((e) => ({ key: e.key, ...recordToPartial(e) }));
   return { records, errors };

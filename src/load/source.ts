@@ -5,4 +5,14 @@ export interface SourceFile {
   /** The file's text, or the reason it could not be read. */
   text?: string;
   readError?: string;
+  /** Why the text was not read, when that is a problem of the file itself rather than of reading it. */
+  readProblem?: ReadProblem;
+}
+
+/** A file refused before parsing: not UTF-8 (with the first bad byte's place) or a link out of the catalogue. */
+export interface ReadProblem {
+  kind: 'encoding' | 'outside';
+  line: number;
+  column: number;
+  message: string;
 }

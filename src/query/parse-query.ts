@@ -21,7 +21,8 @@ interface Token {
   parts: Array<{ text: string; quoted: boolean }>;
 }
 
-const FIELD_TERM = /^([A-Za-z][A-Za-z0-9_-]*)(:|>=|<=|>|<|=)/;
+// A leading _ counts too, so `__proto__:x` is an unknown field (exit 2), not silently a word (issue #12, item 7).
+const FIELD_TERM = /^([A-Za-z_][A-Za-z0-9_-]*)(:|>=|<=|>|<|=)/;
 
 function tokenize(query: string): Token[] {
   const tokens: Token[] = [];

@@ -62,23 +62,24 @@ export const QUERY_FIELDS: ReadonlyArray<{ field: string; value: string; help: s
 export const FIELD_NAMES: readonly string[] = [...QUERY_FIELDS.map((f) => f.field), 'code'];
 
 /** Other spellings people reach for. */
-const FIELD_ALIASES: Readonly<Record<string, string>> = {
-  categories: 'category',
-  cat: 'category',
-  subcategories: 'subcategory',
-  modalities: 'modality',
-  tags: 'tag',
-  authors: 'author',
-  llms: 'llm',
-  builds_on: 'builds-on',
-  buildson: 'builds-on',
-};
+// A Map: `constructor:x` or `__proto__:x` must find nothing (issue #12, item 7).
+const FIELD_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['categories', 'category'],
+  ['cat', 'category'],
+  ['subcategories', 'subcategory'],
+  ['modalities', 'modality'],
+  ['tags', 'tag'],
+  ['authors', 'author'],
+  ['llms', 'llm'],
+  ['builds_on', 'builds-on'],
+  ['buildson', 'builds-on'],
+]);
 
 /** The canonical name of a query field, or a QueryError naming the valid ones. */
 export function resolveField(name: string, column?: number): string {
   const key = name.toLowerCase();
   if (FIELD_NAMES.includes(key)) return key;
-  const alias = FIELD_ALIASES[key];
+  const alias = FIELD_ALIASES.get(key);
   if (alias) return alias;
   const hint = didYouMean(key, FIELD_NAMES);
   throw new QueryError(withSuggestion(`unknown field ${quoteInput(name)}`, key, FIELD_NAMES, { then: `Fields: ${listWords(FIELD_NAMES)}` }), column, hint !== undefined);

@@ -1,7 +1,7 @@
 /** One entry in full, for reading: every field, its links, and the entries linked to it. */
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
-import { wrapWords } from '../core/text.js';
+import { escapeControls, wrapWords } from '../core/text.js';
 import type { EntryView, ShowOptions } from './show.js';
 import { painter } from './color.js';
 import { renderEntryBody } from './yaml.js';
@@ -9,8 +9,8 @@ import { renderEntryBody } from './yaml.js';
 const LABEL_WIDTH = 13;
 
 function relationLine(c: ReturnType<typeof painter>, id: string, e: Entry | undefined, idWidth: number): string {
-  const tail = e ? `${e.name} (${e.year}): ${e.title}` : '(not in this catalogue)';
-  return `  ${c.cyan(id)}${' '.repeat(idWidth - id.length)}  ${tail}`;
+  const tail = e ? escapeControls(`${e.name} (${e.year}): ${e.title}`) : '(not in this catalogue)';
+  return `  ${c.cyan(escapeControls(id))}${' '.repeat(Math.max(0, idWidth - id.length))}  ${tail}`;
 }
 
 /** The entry as labelled, wrapped text with arXiv and DOI links spelled out. */
@@ -39,15 +39,16 @@ export function renderEntryText(view: EntryView, opts: ShowOptions): string {
     ['File', view.file],
   ];
   const valueWidth = Math.max(20, opts.width - LABEL_WIDTH);
-  const out: string[] = [`${c.bold(e.name)} ${c.dim(`(${e.id})`)}`, ''];
+  // Everything from the entry reaches the terminal with control characters escaped (issue #12, item 10).
+  const out: string[] = [`${c.bold(escapeControls(e.name))} ${c.dim(`(${escapeControls(e.id)})`)}`, ''];
   for (const [label, value] of rows) {
     if (value === undefined || value === '') continue;
-    const lines = wrapWords(value, valueWidth);
+    const lines = wrapWords(value, valueWidth).map(escapeControls);
     out.push(c.dim(label.padEnd(LABEL_WIDTH)) + lines[0]);
     for (const more of lines.slice(1)) out.push(' '.repeat(LABEL_WIDTH) + more);
   }
   if (e.summary) {
-    out.push('', c.bold('Summary'), ...wrapWords(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${l}`));
+    out.push('', c.bold('Summary'), ...wrapWords(e.summary, Math.max(20, opts.width - 2)).map((l) => `  ${escapeControls(l)}`));
   }
   const ids = [...view.buildsOn.map((b) => b.id), ...view.builtOnBy.map((b) => b.id)];
   const idWidth = Math.max(0, ...ids.map((id) => id.length));

@@ -30,6 +30,7 @@ export const CODES = {
   MA111: { severity: 'warning', rule: 'The file does not start with the yaml-language-server schema line (or starts with a byte-order mark).' },
   MA112: { severity: 'warning', rule: 'The entry pins no `citekey`, so the key it exports may move when entries are added (`format --pin-keys` pins it).' },
   MA113: { severity: 'warning', rule: 'The venue is not in the venue table; the closest known one is suggested.' },
+  MA120: { severity: 'error', rule: 'A text field holds a control character (C0, DEL, C1, a line or paragraph separator or a bidi control).' },
   MA201: { severity: 'error', rule: 'The id differs from the file name.' },
   MA202: { severity: 'error', rule: 'Two entries have the same id.' },
   MA203: { severity: 'error', rule: 'Two entries have the same arXiv id (ignoring the version).' },
@@ -39,13 +40,17 @@ export const CODES = {
   MA207: { severity: 'error', rule: 'builds_on names the entry itself.' },
   MA208: { severity: 'warning', rule: 'The arXiv id\'s year (YYMM) disagrees with `year`.' },
   MA209: { severity: 'error', rule: 'Two entries pin the same citekey (ignoring case).' },
+  MA220: { severity: 'error', rule: 'builds_on names an entry whose file has errors.' },
   MA230: { severity: 'error', rule: 'builds_on links form a loop (the message names its members in order).' },
   MA301: { severity: 'warning', rule: 'A preprint-only entry (no venue) first posted more than 18 months ago: likely published since (--strict only).' },
   MA302: { severity: 'warning', rule: 'A category has fewer entries than the minimum (--strict only).' },
   MA303: { severity: 'warning', rule: 'An entry lacks summary, modalities or code while most of its siblings have it (--strict only).' },
   MA304: { severity: 'warning', rule: 'The code URL is not on a source-repository host.' },
   MA901: { severity: 'error', rule: 'The file is not valid YAML.' },
-  MA902: { severity: 'error', rule: 'The file cannot be read.' },
+  MA902: { severity: 'error', rule: 'The file cannot be read (missing, not a regular file, or too large).' },
+  MA903: { severity: 'error', rule: 'The file is not valid UTF-8.' },
+  MA904: { severity: 'error', rule: 'The file uses YAML an entry may not: anchors, aliases, tags, several documents or deep nesting.' },
+  MA905: { severity: 'error', rule: 'The file is a symbolic link to a file outside the catalogue folder; it is not read.' },
 } as const satisfies Record<string, { severity: Severity; rule: string }>;
 
 export type Code = keyof typeof CODES;

@@ -10,7 +10,8 @@ import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
 import validateEntry from '../generated/entry-validator.js';
 
 
-const FORM_HINTS: Record<string, string> = {
+// Keyed by field names from the data: a Map, so `constructor` finds nothing (issue #12, item 7).
+const FORM_HINTS = new Map<string, string>(Object.entries({
   name: 'a single line',
   title: 'a single line (use a plain or quoted scalar, not a | block)',
   authors: 'a single line',
@@ -24,7 +25,7 @@ const FORM_HINTS: Record<string, string> = {
   citekey: 'letters, digits and _ : . + -',
   tags: 'lower-case letters and digits joined by - or .',
   builds_on: 'an entry id: lower-case letters and digits joined by - or .',
-};
+}));
 
 /** Schema diagnostics for one file whose YAML parsed. */
 export function checkAgainstSchema(parsed: ParsedFile): Diagnostic[] {
@@ -76,9 +77,11 @@ function toDiagnostic(parsed: ParsedFile, err: ErrorObject): Diagnostic | undefi
       return makeDiagnostic('MA103', parsed.file, at(path), `\`${field}\` must be ${article(want)} ${want}, found ${describe(value)}${hint}`);
     }
     case 'pattern':
-      return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` value ${JSON.stringify(value)} is not ${FORM_HINTS[field] ?? 'of the required form'}`);
+      return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` value ${quoteInput(String(value))} is not ${FORM_HINTS.get(field) ?? 'of the required form'}`);
     case 'minLength':
       return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` must not be empty`);
+    case 'maxLength':
+      return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` is ${String(value).length} characters long; at most ${String(err.params.limit)} are allowed`);
     case 'enum':
       if (typeof value !== 'string') {
         return makeDiagnostic('MA103', parsed.file, at(path), `\`${field}\` must be a string, found ${describe(value)}`);
@@ -90,7 +93,7 @@ function toDiagnostic(parsed: ParsedFile, err: ErrorObject): Diagnostic | undefi
     case 'minItems':
       return makeDiagnostic('MA109', parsed.file, at(path), `\`${field}\` must list at least one item; leave the key out instead`);
     case 'uniqueItems':
-      return makeDiagnostic('MA109', parsed.file, at([...path, Number(err.params.i)]), `\`${field}\` repeats ${JSON.stringify(valueAt(value, [Number(err.params.i)]))}`);
+      return makeDiagnostic('MA109', parsed.file, at([...path, Number(err.params.i)]), `\`${field}\` repeats ${quoteInput(String(valueAt(value, [Number(err.params.i)])))}`);
     default:
       return makeDiagnostic('MA104', parsed.file, at(path), `\`${field}\` ${err.message ?? 'is invalid'}`);
   }
@@ -108,7 +111,7 @@ function valueAt(data: unknown, path: PathSegment[]): unknown {
   let cur = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
   }
   return cur;
 }
@@ -116,8 +119,13 @@ function valueAt(data: unknown, path: PathSegment[]): unknown {
 function describe(value: unknown): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data';
   if (typeof value === 'object') return 'a mapping';
-  return `${article(typeof value)} ${typeof value} (${JSON.stringify(value)})`;
+  // JSON has no NaN or infinity: say what YAML's .nan and .inf mean (issue #12, item 20).
+  if (typeof value === 'number' && Number.isNaN(value)) return '.nan (not a number)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${value > 0 ? '' : '-'}.inf (infinity)`;
+  if (typeof value === 'string') return `a string (${quoteInput(value)})`;
+  return `${article(typeof value)} ${typeof value} (${String(value)})`;
 }
 
 function article(word: string): string {

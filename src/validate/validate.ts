@@ -36,18 +36,26 @@ export function validateParsed(files: readonly ParsedSource[], options: Validate
   const parsed: ParsedFile[] = [];
   for (const src of files) {
     if (src.parsed === undefined) {
-      diagnostics.push(makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError}`));
+      const problem = src.readProblem;
+      if (problem) diagnostics.push(makeDiagnostic(problem.kind === 'encoding' ? 'MA903' : 'MA905', src.file, problem, problem.message));
+      else diagnostics.push(makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError}`));
       continue;
     }
     const p = src.parsed;
     if (p.syntaxErrors.length > 0) {
-      for (const e of p.syntaxErrors) diagnostics.push(makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`));
+      for (const e of p.syntaxErrors) {
+        if (e.kind === 'structure') diagnostics.push(makeDiagnostic('MA904', src.file, e.pos, e.message));
+        else diagnostics.push(makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`));
+      }
       continue;
     }
     parsed.push(p);
     diagnostics.push(...checkAgainstSchema(p), ...checkEntryRules(p, now));
   }
-  diagnostics.push(...checkCrossRules(parsed), ...checkBuildsOnLoops(parsed));
+  // Files with errors so far, by the id their name gives: a link to one is MA220, not "missing".
+  const broken = new Map<string, string>();
+  for (const d of diagnostics) if (d.severity === 'error') broken.set(idOfFile(d.file), d.file);
+  diagnostics.push(...checkCrossRules(parsed, broken), ...checkBuildsOnLoops(parsed));
   const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const valid = parsed.filter((p) => !failed.has(p.file));
   const entries = valid.map((p) => ({ entry: p.data as Entry, file: p.file }));
@@ -64,6 +72,10 @@ export function validateParsed(files: readonly ParsedSource[], options: Validate
   const folder = options.folder ?? '.';
   const shown = report ? diagnostics.filter((d) => report.has(d.file) || (d.code === 'MA302' && d.file === folder)) : diagnostics;
   return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
+}
+
+function idOfFile(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, '');
 }
 
 /** Parse and check files read from disk: the parse step and the checks in one call. */

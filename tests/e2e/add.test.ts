@@ -320,7 +320,7 @@ describe('add --from-bibtex', () => {
   it('broken BibTeX and a missing file', () => {
     const dir = project();
     const bad = runBinary(['add', '--from-bibtex', '-', '--category', 'tool'], { cwd: dir, input: '@article{k, title = {A}' });
-    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: standard input: cannot read BibTeX: Token mismatch, expected "}", found ""... at line 1, column 24 in "article"\n' });
+    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: standard input: cannot read BibTeX: record "k" is never closed: a { or " is missing its closing partner (from line 1)\n' });
     const none = runBinary(['add', '--from-bibtex', '-', '--category', 'tool'], { cwd: dir, input: 'just text' });
     expect(none).toEqual({ code: 1, stdout: '', stderr: 'mllm-align: error: standard input: no BibTeX records found\n' });
     const missing = runBinary(['add', '--from-bibtex', 'nope.bib'], { cwd: dir });

@@ -49,8 +49,8 @@ describe('mllm-align (binary)', () => {
     const r = runBinary(['validate', '--entries', dir], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      'alpha.yaml:7:1: error YAML syntax: Missing closing "quote (MA901)\n' +
-        'gamma.yaml:2:5: error id `alpha` differs from the file name; rename the file to alpha.yaml or set id: gamma (MA201)\n' +
+      'alpha.yaml:4:8: error YAML syntax: this double-quoted value is never closed; add the closing " (MA901)\n' +
+        'gamma.yaml:2:5: error id "alpha" differs from the file name "gamma"; rename the file to alpha.yaml or set id: gamma (MA201)\n' +
         'gamma.yaml:10:1: error unknown field "venu"; did you mean "venue"? (MA102)\n',
     );
     expect(r.stderr).toBe('3 files checked: 3 errors, 0 warnings\n');
@@ -165,7 +165,7 @@ describe('mllm-align (binary)', () => {
     const r = runBinary(['list', '--entries', dir, '--format', 'ids'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('beta\n');
-    expect(r.stderr).toContain('alpha.yaml:7:1: error YAML syntax');
+    expect(r.stderr).toContain('alpha.yaml:4:8: error YAML syntax');
   });
 });
 

@@ -1,10 +1,11 @@
 /** `mllm-align add`: a new paper into the catalogue, checked against the whole catalogue before a byte is written. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARXIV_PATTERN } from '../../core/schema-def.js';
+import { ARXIV_PATTERN, MAX_ID_LENGTH } from '../../core/schema-def.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { withSuggestion } from '../../core/suggest.js';
-import { listWords, quoteInput } from '../../core/text.js';
+import { escapeExcerpt, listWords, quoteInput } from '../../core/text.js';
+import { decodeUtf8 } from '../../core/utf8.js';
 import { deriveNewCitekey } from '../../cite/keys.js';
 import { parseBibtex } from '../../ingest/bibtex.js';
 import { findDuplicates } from '../../ingest/duplicates.js';
@@ -15,6 +16,7 @@ import { displayPath } from '../../load/read.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import { formatDiagnosticLine } from '../../render/diagnostics.js';
 import { ensureSchemaFor } from '../../store/schema-copy.js';
+import { withCatalogueLock } from '../../store/lock.js';
 import { entryPath, removeWritten, writeNewFile } from '../../store/write-entry.js';
 import { outcome } from '../outcome.js';
 import { parseCategory } from '../options.js';
@@ -41,7 +43,6 @@ async function addEntries(io, args, deps) {
     const flags = flagsToPartial(values);
     const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
     const dir = opened.dir;
-    const show = (abs) => displayPath(abs, io.cwd);
     const known = opened.validation.entries;
     const { bases, problems } = await readBases(io, args, flags);
     const today = isoDate(io.now());
@@ -67,6 +68,17 @@ async function addEntries(io, args, deps) {
             entries.push(toEntry(completePartial(merged, today)));
     }
     reportProblems(io, problems);
+    if (args.dryRun)
+        return checkAndWrite(io, entries, opened, true, () => undefined);
+    // Check and write as one step across processes: another add of the same paper waits for the lock,
+    // then sees this one's file (issue #12, item 4).
+    return withCatalogueLock(dir, async (stillHeld) => checkAndWrite(io, entries, await openCatalogue(io, { entries: args.entries, forWriting: true }), false, stillHeld));
+}
+/** Pin keys, check the new entries against the catalogue as it is now, and write them (or print them for --dry-run). */
+async function checkAndWrite(io, entries, opened, dryRun, stillHeld) {
+    const dir = opened.dir;
+    const show = (abs) => displayPath(abs, io.cwd);
+    const known = opened.validation.entries;
     // The key the entry exports, pinned in its file so that no later entry can move it (issue 10).
     const cited = known.map((k) => k.entry);
     for (const e of entries) {
@@ -84,11 +96,12 @@ async function addEntries(io, args, deps) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0)
         throw new DataError(`nothing written: ${errors} error${errors === 1 ? '' : 's'} in the new entr${fresh.length === 1 ? 'y' : 'ies'}`);
-    if (args.dryRun) {
+    if (dryRun) {
         io.stdout(fresh.map((n) => n.text).join('---\n'));
         return outcome();
     }
     const written = [];
+    stillHeld();
     try {
         for (const n of fresh) {
             const abs = path.join(dir, `${n.entry.id}.yaml`);
@@ -145,21 +158,21 @@ async function readBases(io, args, flags) {
         const records = pickRecords(parsed.records, args.keys ?? [], source);
         for (const r of records)
             for (const note of r.notes)
-                io.stderr(`${source}: record ${r.key}: note: ${note}\n`);
+                io.stderr(`${source}: record ${escapeExcerpt(r.key, 60)}: note: ${note}\n`);
         if (records.length > 1) {
             const given = PER_PAPER.filter((f) => flags[f] !== undefined);
             if (given.length > 0) {
                 const names = given.map((f) => `--${FIELD_FLAGS.find((s) => s.field === f).flag}`);
                 throw new UsageError(`${listWords(names, 'and')} cannot apply to all ${records.length} records of ${source}; pick one with --key KEY, or add them one at a time`);
             }
-            return { bases: records.map((r) => ({ label: `record ${r.key}`, partial: r.partial })), problems };
+            return { bases: records.map((r) => ({ label: `record ${escapeExcerpt(r.key, 60)}`, partial: r.partial })), problems };
         }
         return { bases: [{ partial: records[0].partial }], problems };
     }
     const needsLookup = flags.title === undefined || flags.authors === undefined || flags.year === undefined;
     if (flags.arxiv !== undefined && args.fetch && needsLookup) {
         if (!isArxivId(flags.arxiv))
-            throw new UsageError(`--arxiv must be a new-style arXiv id such as 2304.08485; got "${flags.arxiv}"`);
+            throw new UsageError(`--arxiv must be a new-style arXiv id such as 2304.08485; got ${quoteInput(flags.arxiv)}`);
         return { bases: [{ partial: await fetchArxiv(flags.arxiv, io.env) }], problems: [] };
     }
     return { bases: [{ partial: {} }], problems: [] };
@@ -186,20 +199,26 @@ function isArxivId(id) {
     return new RegExp(ARXIV_PATTERN).test(id);
 }
 function readBibFile(io, file) {
+    let bytes;
     try {
-        return readFileSync(path.resolve(io.cwd, file), 'utf8');
+        bytes = readFileSync(path.resolve(io.cwd, file));
     }
     catch (err) {
         throw new UsageError(`cannot read ${file}: ${err.code ?? String(err)}`);
     }
+    // Never turn bad bytes into U+FFFD that would be written for good (issue #12, item 2).
+    const decoded = decodeUtf8(bytes);
+    if (decoded.error)
+        throw new DataError(`${file}:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}; nothing written`);
+    return decoded.text;
 }
 /** What keeps the completed entry from being written (a malformed id, missing fields), or undefined. */
 function findProblem(partial, where) {
     if (partial.id !== undefined && partial.id !== '' && !isPlainId(partial.id)) {
-        return `${where}id "${partial.id}" is not a plain slug (lower-case letters and digits joined by single - or .)`;
+        return `${where}id ${quoteInput(partial.id)} is not a plain slug (lower-case letters and digits joined by single - or .${partial.id.length > MAX_ID_LENGTH ? `, at most ${MAX_ID_LENGTH} characters` : ''})`;
     }
     if (partial.id === '' && partial.name)
-        return `${where}cannot make an id from the name "${partial.name}"; give --id`;
+        return `${where}cannot make an id from the name ${quoteInput(partial.name)}; give --id`;
     const missing = missingFields(partial);
     if (missing.length === 0)
         return undefined;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
 import { describeDifference, renderExport } from '../../render/export.js';
-import { replaceFileAtomic } from '../../store/write-entry.js';
+import { writeOutput } from '../../store/write-entry.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import { outcome, reportLeftOut } from '../outcome.js';
 import { criteriaFromSelection, selectByCriteria } from '../selection.js';
@@ -68,7 +68,7 @@ export async function runExport(io, args) {
         io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
         return outcome(leftOut.length);
     }
-    replaceFileAtomic(file, text);
+    writeOutput(file, text, args.output);
     io.stderr(`${args.output}: ${entries.length} entries written\n`);
     return outcome(leftOut.length);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
 import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
-import { replaceFileAtomic } from '../../store/write-entry.js';
+import { writeOutput } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { openCatalogue } from '../../open-catalogue.js';
 import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
@@ -77,7 +77,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
     io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
     return outcome(leftOut.length);
   }
-  replaceFileAtomic(file, text);
+  writeOutput(file, text, args.output);
   io.stderr(`${args.output}: ${entries.length} entries written\n`);
   return outcome(leftOut.length);
 }
