@@ -10,7 +10,7 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runBinary, runInMemory } from './helpers.js';
+import { FIXTURES, ROOT, runBinary, runInMemory } from './helpers.js';
 
 const INPUTS = path.join(FIXTURES, 'hostile', '_inputs');
 const made: string[] = [];
@@ -18,10 +18,13 @@ afterAll(() => {
   for (const d of made) rmSync(d, { recursive: true, force: true });
 });
 
+/** A catalogue folder inside its own temporary project, with the schema its entries point at beside it. */
 function catalogue(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'mllm-hostile-cli-'));
-  made.push(dir);
+  const project = mkdtempSync(path.join(os.tmpdir(), 'mllm-hostile-cli-'));
+  made.push(project);
+  const dir = path.join(project, 'entries');
   cpSync(path.join(FIXTURES, 'hostile', '_context'), dir, { recursive: true });
+  cpSync(path.join(ROOT, 'schema'), path.join(project, 'schema'), { recursive: true });
   return dir;
 }
 

@@ -55,7 +55,9 @@ export function parseLatexColumns(value) {
  * line break allowed after them.
  */
 export function latexCell(text) {
-    return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim())).replace(/[<>|]/g, (c) => `$${c}$\\allowbreak{}`);
+    // escapeLatex writes < and > as text commands (for BibTeX); in a table cell math mode lets them break.
+    const MATH = { '{\\textless}': '<', '{\\textgreater}': '>', '|': '|' };
+    return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim())).replace(/\{\\textless\}|\{\\textgreater\}|\|/g, (c) => `$${MATH[c]}$\\allowbreak{}`);
 }
 const categoryName = (id) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
 function cell(e, col, key) {

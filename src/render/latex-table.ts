@@ -61,7 +61,9 @@ export function parseLatexColumns(value: string): LatexColumn[] {
  * line break allowed after them.
  */
 export function latexCell(text: string): string {
-  return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim())).replace(/[<>|]/g, (c) => `$${c}$\\allowbreak{}`);
+  // escapeLatex writes < and > as text commands (for BibTeX); in a table cell math mode lets them break.
+  const MATH: Record<string, string> = { '{\\textless}': '<', '{\\textgreater}': '>', '|': '|' };
+  return asciiLatex(escapeLatex(text.replace(/\s+/g, ' ').trim())).replace(/\{\\textless\}|\{\\textgreater\}|\|/g, (c) => `$${MATH[c]}$\\allowbreak{}`);
 }
 
 const categoryName = (id: string) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
