@@ -20,6 +20,8 @@ function examples(lines: string[]): string {
 const entriesOption = () =>
   new Option('--entries <dir>', 'catalogue folder (default: $MLLM_ALIGN_ENTRIES, ./entries, or the shipped catalogue)');
 
+const noCacheOption = () => new Option('--no-cache', 'read and check every file afresh; neither use nor update the cache (also MLLM_ALIGN_NO_CACHE=1)');
+
 /** Build the program; actions set `result.outcome`. */
 function buildProgram(io: Io, result: { outcome: Outcome }): Command {
   const program = new Command('mllm-align');
@@ -42,6 +44,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('check entry files against the schema and each other; report every problem')
     .argument('[paths...]', 'entry files, folders or glob patterns (default: the whole catalogue)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--json', 'same as --format json')
     .addHelpText('after', examples([
@@ -50,15 +53,16 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align validate --format json | jq .errors',
       'mllm-align validate --format github   # annotations in GitHub Actions',
     ]))
-    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean }) => {
+    .action(async (paths: string[], opts: { entries?: string; cache: boolean; format: 'text' | 'json' | 'github'; json?: boolean }) => {
       const { runValidate } = await import('./commands/validate.js');
-      result.outcome = await runValidate(io, { paths, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runValidate(io, { paths, entries: opts.entries, cache: opts.cache, format: opts.json ? 'json' : opts.format });
     });
 
   program
     .command('list')
     .description('list the catalogue')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('-c, --category <id>', `only this category: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name)`)
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids']).default('table'))
@@ -69,7 +73,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align list --category "Tool Learning" --sort name',
       'mllm-align list --format ids | wc -l',
     ]))
-    .action(async (opts: { entries?: string; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
+    .action(async (opts: { entries?: string; cache: boolean; category?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
       result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
@@ -78,6 +82,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('filter')
     .description('the entries that meet every flag and query term; same output as list')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
     .option('--json', 'same as --format json');
@@ -90,9 +95,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align filter --builds-on llava --format count',
       'mllm-align filter modality:image -has:code --sort name',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runFilter } = await import('./commands/filter.js');
-      result.outcome = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runFilter(io, { entries: opts.entries, cache: opts.cache, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -100,6 +105,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('one entry in full, with the entries it builds on and those that build on it')
     .argument('<id>', 'entry id (or the method\'s name)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
     .option('--json', 'same as --format json')
     .addHelpText('after', examples([
@@ -107,9 +113,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align show blip-2 --format yaml',
       'mllm-align show llava --json | jq .built_on_by',
     ]))
-    .action(async (id: string, opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
+    .action(async (id: string, opts: { entries?: string; cache: boolean; format: ShowFormat; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js');
-      result.outcome = await runShow(io, { id, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runShow(io, { id, entries: opts.entries, cache: opts.cache, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -117,18 +123,20 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('rewrite entry files in canonical form (schema line, key order, trailing newline)')
     .argument('[paths...]', 'entry files or folders (default: the whole catalogue)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--check', 'change nothing; list files not in canonical form and exit 1 if any')
     .option('--pin-keys', 'write the citekey each entry exports today into entries that have none, so it never moves')
     .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI', 'mllm-align format --pin-keys']))
-    .action(async (paths: string[], opts: { entries?: string; check?: boolean; pinKeys?: boolean }) => {
+    .action(async (paths: string[], opts: { entries?: string; cache: boolean; check?: boolean; pinKeys?: boolean }) => {
       const { runFormat } = await import('./commands/format.js');
-      result.outcome = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
+      result.outcome = await runFormat(io, { paths, entries: opts.entries, cache: opts.cache, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
     });
 
   const add = program
     .command('add')
     .description('add a paper to the catalogue from flags, a BibTeX record or arXiv; checked before anything is written')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--from-bibtex <file>', 'read the paper(s) from a BibTeX file (- for standard input); flags override its fields')
     .option('--no-fetch', 'with --arxiv, do not ask the arXiv API for the title, authors and year')
     .option('--dry-run', 'print the YAML that would be written; write nothing');
@@ -144,6 +152,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       const { runAdd } = await import('./commands/add.js');
       result.outcome = await runAdd(io, {
         entries: opts.entries as string | undefined,
+        cache: opts.cache !== false,
         fromBibtex: opts.fromBibtex as string | undefined,
         fetch: opts.fetch !== false,
         dryRun: Boolean(opts.dryRun),
@@ -155,6 +164,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('export')
     .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON or JSON')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
@@ -168,10 +178,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align export --format bibtex --ascii --output refs.bib   # classic BibTeX',
       'mllm-align export --format csl-json --output catalogue.json   # Zotero, pandoc --citeproc',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; format: 'markdown' | 'bibtex' | 'csl-json' | 'json'; output?: string; check?: boolean; ascii?: boolean }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
+        cache: opts.cache,
         format: opts.format,
         output: opts.output,
         check: Boolean(opts.check),

@@ -21,6 +21,8 @@ import { inquirerPrompter, isPromptCancel, promptMissing, type Prompter } from '
 
 export interface AddArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   fromBibtex?: string;
   /** False with --no-fetch: never ask arXiv. */
   fetch: boolean;
@@ -50,7 +52,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun, cache: args.cache, needText: true });
   const dir = opened.dir;
   const bases = await readBases(io, args, flags);
   const today = isoDate(io.now());

@@ -11,6 +11,8 @@ import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '
 
 export interface ExportArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: ExportFormat;
   output?: string;
   check: boolean;
@@ -26,7 +28,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.ascii && args.format !== 'bibtex') throw new UsageError('--ascii applies to --format bibtex only');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const entries = selectByCriteria(catalogue, criteria);

@@ -8,6 +8,8 @@ import { printEntries, type ListFormat } from '../print-entries.js';
 
 export interface ListArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   category?: string;
   sort: SortKey;
   format: ListFormat;
@@ -16,7 +18,7 @@ export interface ListArgs {
 /** List the catalogue, optionally one category. */
 export async function runList(io: Io, args: ListArgs): Promise<Outcome> {
   const category = args.category === undefined ? undefined : parseCategory(args.category);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const selected = category ? catalogue.entries.filter((e) => e.category === category.id) : catalogue.entries;

@@ -8,6 +8,8 @@ import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 export interface ShowArgs {
   id: string;
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: ShowFormat;
 }
 
@@ -15,7 +17,7 @@ const MAX_WIDTH = 100;
 
 /** Print one entry in the chosen format. */
 export async function runShow(io: Io, args: ShowArgs): Promise<Outcome> {
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const entry = findEntry(catalogue, args.id);

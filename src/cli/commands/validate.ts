@@ -8,12 +8,14 @@ import { outcome, type Outcome } from '../outcome.js';
 export interface ValidateArgs {
   paths: string[];
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: DiagnosticFormat;
 }
 
 /** Validate the catalogue, or the given files against it. */
 export async function runValidate(io: Io, args: ValidateArgs): Promise<Outcome> {
-  const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries })).validation;
+  const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries, cache: args.cache })).validation;
   const { errors, warnings } = countDiagnostics(result.diagnostics);
   if (args.format === 'json') {
     io.stdout(JSON.stringify({ files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');

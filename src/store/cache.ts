@@ -1,0 +1,223 @@
+/**
+ * The on-disk cache behind the one door: for each entry file, what its own checks found (the parsed
+ * value and its diagnostics), keyed by path, size, modification and change times, inode and a hash
+ * of its bytes. One file per catalogue folder under the user's cache folder, never inside it.
+ *
+ * It must never serve a stale entry (#13):
+ * - a record is trusted on its stat alone only when the file last changed well before the run that
+ *   hashed it began (git's "racily clean" rule); otherwise the file is read and its hash compared;
+ * - the cache is one file written whole (temporary file, then rename), with a checksum of its body,
+ *   so a torn, truncated or corrupted cache reads as empty, and two runs at once never mix;
+ * - it belongs to one build of the tool (its code and package.json) and one calendar year (the
+ *   future-year rule), and is dropped when either changes;
+ * - any error reading or writing it (a read-only home) means running without it, silently.
+ */
+import { hash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Bumped whenever the layout of the cache file changes. */
+const CACHE_FORMAT = 1;
+
+/**
+ * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
+ * have changed again within the file system's clock granularity: it is rehashed next time.
+ */
+const RACY_MS = 2000;
+
+/** What the cache keeps about one file: the parsed value (when its YAML parsed) and its own diagnostics. */
+export interface CachedCheck {
+  /** False when the YAML had syntax errors. */
+  parsedOk: boolean;
+  data: unknown;
+  /** Its diagnostics without the file name (the displayed path depends on the working folder). */
+  diagnostics: Array<{ line: number; column: number; severity: 'error' | 'warning'; code: string; message: string }>;
+}
+
+type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+interface CacheRecord {
+  stat: StatKey;
+  hash: string;
+  check: CachedCheck;
+}
+
+interface CacheBody {
+  /** When the run that wrote the cache started (ms since the epoch). */
+  startedAt: number;
+  records: Record<string, [...StatKey, string, CachedCheck]>;
+}
+
+export interface CacheLocation {
+  /** The cache file of this catalogue. */
+  file: string;
+  /** Everything the cached checks depend on besides the file's bytes. */
+  fingerprint: string;
+}
+
+/** The user's cache folder for mllm-align: $XDG_CACHE_HOME, else the platform's (on Linux ~/.cache). */
+export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  // Taken from the injected environment, not process.env, so that in-process runs and tests choose
+  // their own cache (which is why this is not env-paths: it reads process.env and os.homedir()).
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'mllm-align');
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'mllm-align', 'Cache');
+  const home = env.HOME;
+  if (!home || !path.isAbsolute(home)) return undefined;
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'mllm-align');
+  return path.join(home, '.cache', 'mllm-align');
+}
+
+/** Whether the cache is off: --no-cache, or MLLM_ALIGN_NO_CACHE set to anything but 0 or false. */
+export function cacheDisabled(option: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (option === false) return true;
+  const v = env.MLLM_ALIGN_NO_CACHE;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+let codeHash: string | undefined;
+
+/** A hash of the running tool: every file of its code and its package.json (version included). */
+function toolFingerprint(): string {
+  if (codeHash !== undefined) return codeHash;
+  // The built CLI lives in dist/cli/ (from source: src/store/); one level up holds all of its code.
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const parts: string[] = [String(CACHE_FORMAT)];
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?js|ts|json)$/.test(f)).sort();
+  for (const f of files) parts.push(f, hash('sha1', readFileSync(path.join(root, f)), 'base64'));
+  parts.push(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
+  codeHash = hash('sha1', parts.join('\0'), 'base64');
+  return codeHash;
+}
+
+/** Where the cache of catalogue `dir` lives, or undefined when there is none to use. */
+export function locateCache(env: NodeJS.ProcessEnv, dir: string, now: Date): CacheLocation | undefined {
+  const base = userCacheDir(env);
+  if (base === undefined) return undefined;
+  // Never inside the catalogue folder.
+  const rel = path.relative(dir, base);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return undefined;
+  try {
+    const fingerprint = `${toolFingerprint()} ${now.getUTCFullYear()}`;
+    return { file: path.join(base, `catalogue-${hash('sha1', dir, 'hex').slice(0, 20)}.json`), fingerprint };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash of a file's text. */
+export function hashText(text: string): string {
+  return hash('sha1', text, 'base64');
+}
+
+function statKey(st: Stats): StatKey {
+  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+
+function sameStat(a: StatKey, b: StatKey): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+/** Whether a value survives JSON unchanged (YAML's .inf, .nan and -0 do not). */
+function jsonSafe(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value !== 'object') return typeof value !== 'undefined' && typeof value !== 'bigint';
+  if (Array.isArray(value)) return value.every(jsonSafe);
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+  for (const key of Object.keys(value)) if (!jsonSafe((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/** The cache of one catalogue for one run: look files up, record new results, save once. */
+export class CatalogueCache {
+  private readonly records = new Map<string, CacheRecord>();
+  private readonly fresh = new Map<string, CacheRecord>();
+  private readonly startedAt = Date.now();
+  private previousStart = 0;
+  private changed = false;
+  /** Files served from the cache, and files parsed and checked this run. */
+  readonly stats = { reused: 0, checked: 0 };
+
+  private constructor(private readonly where: CacheLocation) {}
+
+  /** Open the cache file; a missing, foreign, torn or corrupted one reads as empty. */
+  static open(where: CacheLocation): CatalogueCache {
+    const cache = new CatalogueCache(where);
+    try {
+      cache.load(readFileSync(where.file));
+    } catch {
+      cache.records.clear();
+      cache.changed = true;
+    }
+    return cache;
+  }
+
+  private load(buf: Buffer): void {
+    const nl = buf.indexOf(0x0a);
+    if (nl < 0) throw new Error('no header');
+    const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
+    const body = buf.subarray(nl + 1);
+    if (header.format !== CACHE_FORMAT || header.fingerprint !== this.where.fingerprint) throw new Error('another build');
+    if (header.checksum !== hash('sha1', body, 'base64')) throw new Error('checksum');
+    const parsed = JSON.parse(body.toString('utf8')) as CacheBody;
+    if (typeof parsed.startedAt !== 'number' || parsed.records === null || typeof parsed.records !== 'object') throw new Error('shape');
+    this.previousStart = parsed.startedAt;
+    for (const [file, r] of Object.entries(parsed.records)) {
+      if (!Array.isArray(r) || r.length !== 6) throw new Error('shape');
+      this.records.set(file, { stat: [r[0], r[1], r[2], r[3]], hash: r[4], check: r[5] });
+    }
+  }
+
+  /** The cached result for a file whose stat is unchanged and was settled when last hashed. */
+  byStat(abs: string, st: Stats): CachedCheck | undefined {
+    const r = this.records.get(abs);
+    if (!r) return undefined;
+    const key = statKey(st);
+    if (!sameStat(r.stat, key)) return undefined;
+    if (Math.max(key[1], key[2]) >= this.previousStart - RACY_MS) return undefined;
+    this.fresh.set(abs, r);
+    this.stats.reused++;
+    return r.check;
+  }
+
+  /** The cached result for a file read this run whose bytes are unchanged (after a touch, say). */
+  byHash(abs: string, st: Stats, textHash: string): CachedCheck | undefined {
+    const r = this.records.get(abs);
+    if (!r || r.hash !== textHash) return undefined;
+    const record = { stat: statKey(st), hash: textHash, check: r.check };
+    if (!sameStat(r.stat, record.stat) || Math.max(r.stat[1], r.stat[2]) >= this.previousStart - RACY_MS) this.changed = true;
+    this.fresh.set(abs, record);
+    this.stats.reused++;
+    return r.check;
+  }
+
+  /** Record what this run found for a file it read, parsed and checked. */
+  put(abs: string, st: Stats, textHash: string, check: CachedCheck): void {
+    this.stats.checked++;
+    this.changed = true;
+    if (!jsonSafe(check.data)) return;
+    this.fresh.set(abs, { stat: statKey(st), hash: textHash, check });
+  }
+
+  /** Write the records of this run's files (and no others), when anything changed; errors are ignored. */
+  save(): void {
+    if (!this.changed && this.fresh.size === this.records.size) return;
+    const records: CacheBody['records'] = Object.create(null) as CacheBody['records'];
+    for (const [file, r] of this.fresh) records[file] = [...r.stat, r.hash, r.check];
+    const body = Buffer.from(JSON.stringify({ startedAt: this.startedAt, records } satisfies CacheBody), 'utf8');
+    const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.where.fingerprint, checksum: hash('sha1', body, 'base64') });
+    const tmp = `${this.where.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.where.file), { recursive: true });
+      writeFileSync(tmp, Buffer.concat([Buffer.from(header + '\n', 'utf8'), body]), { mode: 0o600 });
+      renameSync(tmp, this.where.file);
+    } catch {
+      // A cache that cannot be written (read-only home, full disk) is skipped silently.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // nothing more to do
+      }
+    }
+  }
+}
