@@ -248,3 +248,4 @@ function handleError(err: unknown, io: Io): number {
   if (io.env.MLLM_ALIGN_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
   return EXIT_USAGE;
 }
+export { processIo } from './io.js';
