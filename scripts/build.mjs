@@ -3,14 +3,14 @@
 //
 // Lazy loading is kept for the heavy paths: a command's modules reached only through `import()`
 // are evaluated only when that command runs, and the heavy libraries stay in node_modules, loaded
-// on first use: a static `import Table from 'cli-table3'` becomes a `require` inside the importing
+// on first use: a static `import { parse } from 'yaml'` becomes a `require` inside the importing
 // module's (lazy) initialiser rather than an `import` at the top of the bundle, which Node would
 // load at start-up.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 /** Libraries (all with a CommonJS entry) loaded from node_modules on first use, never at start-up. */
-const LAZY = ['yaml', 'cli-table3', 'string-width', 'fast-xml-parser', '@retorquere/bibtex-parser'];
+const LAZY = ['yaml', 'string-width', 'fast-xml-parser', '@retorquere/bibtex-parser'];
 /** Libraries only ever reached through `import()`: left to Node's loader as they are. */
 const DYNAMIC = ['fast-glob', '@inquirer/prompts'];
 
@@ -53,7 +53,8 @@ await build({
   plugins: [lazyLibraries],
   // Bundled CommonJS (commander, Ajv's runtime) and the stubs above call require(): give the bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  minify: true,
+  // MINIFY=0 npm run build keeps names readable, for --cpu-prof.
+  minify: process.env.MINIFY !== '0',
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -39,8 +39,6 @@ function loaded(args: string[], expectedStatus = 0): Loaded {
   return { packages: [...new Set(packages)].sort(), code: [...new Set(code)].sort() };
 }
 
-const TABLE = ['ansi-regex', 'cli-table3', 'emoji-regex', 'is-fullwidth-code-point', 'string-width', 'strip-ansi'];
-
 describe('start-up loads only what a command uses', () => {
   it('--version: the one bundled file, no package', () => {
     expect(loaded(['--version'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
@@ -56,8 +54,12 @@ describe('start-up loads only what a command uses', () => {
     expect(loaded(['validate'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
   });
 
-  it('list as a table adds the table library and its width measure, from node_modules', () => {
-    expect(loaded(['list'])).toEqual({ packages: TABLE, code: ['dist/cli/main.js'] });
+  it('list as a table: no package while every title is narrow text', () => {
+    expect(loaded(['list', '--category', 'perceiver'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+  });
+
+  it('show --format yaml loads the YAML library, and only it', () => {
+    expect(loaded(['show', 'llava', '--format', 'yaml'])).toEqual({ packages: ['yaml'], code: ['dist/cli/main.js'] });
   });
 
   it('a file with a YAML syntax error loads the `yaml` library, through require(), and the trace sees it', () => {
