@@ -70,7 +70,7 @@ function measure(key: string, label: string, spec: Spec): Figure {
   }
   if (spec.cold) clear();
   const rssFile = path.join(WORK, 'rss.txt');
-  spawnOnce(spec.args, ['--require', path.join(ROOT, 'bench', 'peak-rss.cjs')], { BENCH_RSS_FILE: rssFile });
+  spawnOnce(spec.args, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs')], { BENCH_RSS_FILE: rssFile });
   const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   times.sort((a, b) => a - b);
   const f = { label, ms: times[Math.floor(times.length / 2)]!, runs, peakMb };

@@ -15,13 +15,16 @@ import jsyaml from 'js-yaml';
 
 const KEY = /^([a-z_]+):(?: (.*))?$/;
 /** Characters that send a file to the general parser wherever they appear. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 const UNSAFE = /[\0-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\\\t\r]/;
 /** First characters a plain scalar may have here: letters and digits (no YAML indicator). */
 const PLAIN_START = /^[A-Za-z0-9\u00c0-\u02af\u0370-\u1fff\u2c00-\ud7ff]/;
 /** First letters of the core schema's null and boolean spellings (null, true, false; any case form). */
 const MAYBE_SPECIAL = /^[nNtTfF0-9]/;
 /** The core schema's implicit types, in the order js-yaml tries them on a plain scalar. */
-const IMPLICIT = [jsyaml.types.null, jsyaml.types.bool, jsyaml.types.int, jsyaml.types.float];
+// js-yaml exports its types at run time; @types/js-yaml does not declare them.
+const { types } = jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type> };
+const IMPLICIT = [types.null, types.bool, types.int, types.float];
 
 /** The value of one scalar in the subset, or undefined when it is outside it. */
 function scalar(raw: string): unknown {
