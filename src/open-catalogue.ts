@@ -5,7 +5,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
-import { parseEntryText, parseSources, type ParsedFile, type ParsedSource } from './load/parse.js';
+import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type PathSegment, type Position } from './load/parse.js';
 import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from './load/read.js';
 import type { SourceFile } from './load/source.js';
 import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
@@ -143,6 +143,7 @@ function toCached(c: CheckedFile): CachedCheck {
   return {
     parsedOk: c.parsed !== undefined,
     data: c.parsed?.data,
+    keys: c.keys as Record<string, string> | undefined,
     diagnostics: c.diagnostics.map((d) => ({ line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
   };
 }
@@ -151,6 +152,7 @@ function fromCache(file: string, abs: string, hit: CachedCheck): CheckedFile {
   return {
     file,
     parsed: hit.parsedOk ? lazyParsed(file, abs, hit.data) : undefined,
+    keys: hit.keys,
     diagnostics: hit.diagnostics.map((d) => ({ file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
   };
 }
@@ -164,27 +166,47 @@ function readText(abs: string): string {
 }
 
 /** A parsed file whose text (and the positions in it) is read again only if a problem needs them. */
+class LazyParsedFile implements ParsedFile {
+  readonly syntaxErrors = [];
+  private full: ParsedFile | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly abs: string,
+    readonly data: unknown,
+  ) {}
+
+  private load(): ParsedFile {
+    return (this.full ??= parseEntryText(this.file, readText(this.abs)));
+  }
+
+  get text(): string {
+    return this.load().text;
+  }
+
+  locate(at: readonly PathSegment[], where?: 'key' | 'value'): Position {
+    return this.load().locate(at, where);
+  }
+}
+
 function lazyParsed(file: string, abs: string, data: unknown): ParsedFile {
-  let full: ParsedFile | undefined;
-  const load = () => (full ??= parseEntryText(file, readText(abs)));
-  return {
-    file,
-    data,
-    syntaxErrors: [],
-    get text() {
-      return load().text;
-    },
-    locate: (at, where) => load().locate(at, where),
-  };
+  return new LazyParsedFile(file, abs, data);
 }
 
 /** A source whose text is read when asked for. */
+class LazySource implements SourceFile {
+  private read: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly abs: string,
+  ) {}
+
+  get text(): string {
+    return (this.read ??= readText(this.abs));
+  }
+}
+
 function lazySource(file: string, abs: string): SourceFile {
-  let text: string | undefined;
-  return {
-    file,
-    get text() {
-      return (text ??= readText(abs));
-    },
-  };
+  return new LazySource(file, abs);
 }

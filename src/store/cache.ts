@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the layout of the cache file changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
@@ -31,6 +31,8 @@ export interface CachedCheck {
   /** False when the YAML had syntax errors. */
   parsedOk: boolean;
   data: unknown;
+  /** What the duplicate rules compare (validate/rules.ts crossKeysOf), worked out once. */
+  keys?: Record<string, string>;
   /** Its diagnostics without the file name (the displayed path depends on the working folder). */
   diagnostics: Array<{ line: number; column: number; severity: 'error' | 'warning'; code: string; message: string }>;
 }

@@ -4,7 +4,7 @@ import { parseSources, type ParsedFile, type ParsedSource } from '../load/parse.
 import type { SourceFile } from '../load/source.js';
 import { makeDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkAgainstSchema } from './schema-check.js';
-import { checkCrossRules, checkEntryRules } from './rules.js';
+import { checkCrossRules, checkEntryRules, crossKeysOf, type CrossKeys } from './rules.js';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -27,6 +27,8 @@ export interface CheckedFile {
   file: string;
   /** The parsed file, when its YAML parsed: the cross-entry rules look at these. */
   parsed?: ParsedFile;
+  /** What the duplicate rules compare, when it parsed. */
+  keys?: CrossKeys;
   diagnostics: Diagnostic[];
 }
 
@@ -39,18 +41,22 @@ export function checkFile(src: ParsedSource, now: Date): CheckedFile {
   if (p.syntaxErrors.length > 0) {
     return { file: src.file, diagnostics: p.syntaxErrors.map((e) => makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`)) };
   }
-  return { file: src.file, parsed: p, diagnostics: [...checkAgainstSchema(p), ...checkEntryRules(p, now)] };
+  return { file: src.file, parsed: p, keys: crossKeysOf(p.data), diagnostics: [...checkAgainstSchema(p), ...checkEntryRules(p, now)] };
 }
 
 /** The rules across files over files already checked one by one, then the result. */
 export function validateChecked(files: readonly CheckedFile[], options: Pick<ValidateOptions, 'reportFor'> = {}): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
+  const keys: Array<CrossKeys | undefined> = [];
   for (const f of files) {
     for (const d of f.diagnostics) diagnostics.push(d);
-    if (f.parsed) parsed.push(f.parsed);
+    if (f.parsed) {
+      parsed.push(f.parsed);
+      keys.push(f.keys);
+    }
   }
-  for (const d of checkCrossRules(parsed)) diagnostics.push(d);
+  for (const d of checkCrossRules(parsed, keys)) diagnostics.push(d);
   const failed = new Set<string>();
   for (const d of diagnostics) if (d.severity === 'error') failed.add(d.file);
   const entries = parsed.filter((p) => !failed.has(p.file)).map((p) => ({ entry: p.data as Entry, file: p.file }));
