@@ -8,12 +8,12 @@
  *   hashed it began (git's "racily clean" rule); otherwise the file is read and its hash compared;
  * - the cache is one file written whole (temporary file, then rename), with a checksum of its body,
  *   so a torn, truncated or corrupted cache reads as empty, and two runs at once never mix;
- * - it belongs to one build of the tool (its code and package.json) and one calendar year (the
- *   future-year rule), and is dropped when either changes;
+ * - it belongs to one build of the tool (its code files and package.json) and one calendar year
+ *   (the future-year rule), and is dropped when either changes;
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
 import { hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,14 +79,21 @@ export function cacheDisabled(option: boolean | undefined, env: NodeJS.ProcessEn
 
 let codeHash: string | undefined;
 
-/** A hash of the running tool: every file of its code and its package.json (version included). */
+/**
+ * A hash of the running tool: the identity of every file of its code (size, times and inode: any
+ * rebuild, reinstall or edit changes them, and reading their bytes would cost more) and its
+ * package.json (version included).
+ */
 function toolFingerprint(): string {
   if (codeHash !== undefined) return codeHash;
   // The built CLI lives in dist/cli/ (from source: src/store/); one level up holds all of its code.
   const root = fileURLToPath(new URL('../', import.meta.url));
   const parts: string[] = [String(CACHE_FORMAT)];
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?js|ts|json)$/.test(f)).sort();
-  for (const f of files) parts.push(f, hash('sha1', readFileSync(path.join(root, f)), 'base64'));
+  for (const f of files) {
+    const st = statSync(path.join(root, f));
+    parts.push(f, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino));
+  }
   parts.push(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
   codeHash = hash('sha1', parts.join('\0'), 'base64');
   return codeHash;
