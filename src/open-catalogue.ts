@@ -110,10 +110,16 @@ function checkFiles(files: readonly string[], show: (abs: string) => string, now
       sources[i] = lazySource(file, abs);
     } else toRead.push(i);
   });
-  const read = readSources(toRead.map((i) => files[i]!), show);
-  toRead.forEach((i, k) => {
+  // Read, parse and check in batches, so that a large catalogue's texts are never all in memory at once.
+  for (let from = 0; from < toRead.length; from += READ_BATCH) {
+    const batch = toRead.slice(from, from + READ_BATCH);
+    const read = readSources(batch.map((i) => files[i]!), show);
+    batch.forEach((i, k) => checkRead(i, read[k]!));
+  }
+  return { sources, checked };
+
+  function checkRead(i: number, src: SourceFile): void {
     const abs = files[i]!;
-    const src = read[k]!;
     const st = stats[i];
     const textHash = cache && st && src.text !== undefined ? hashText(src.text) : undefined;
     const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
@@ -127,9 +133,11 @@ function checkFiles(files: readonly string[], show: (abs: string) => string, now
       checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, c.parsed.data) } : c;
     }
     sources[i] = needText || src.text === undefined ? src : lazySource(src.file, abs);
-  });
-  return { sources, checked };
+  }
 }
+
+/** Files read (and parsed) at a time. */
+const READ_BATCH = 1000;
 
 function statOrUndefined(abs: string): Stats | undefined {
   try {

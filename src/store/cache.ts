@@ -12,13 +12,13 @@
  *   (the future-year rule), and is dropped when either changes;
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
-import { hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the layout of the cache file changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /**
  * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
@@ -45,11 +45,11 @@ interface CacheRecord {
   check: CachedCheck;
 }
 
-interface CacheBody {
-  /** When the run that wrote the cache started (ms since the epoch). */
-  startedAt: number;
-  records: Record<string, [...StatKey, string, CachedCheck]>;
-}
+/** One file's line in the cache file, after its path. */
+type CacheLine = [...StatKey, string, CachedCheck];
+
+/** Length of the header line, newline included: fixed, so it can be written last, in place. */
+const HEADER_BYTES = 256;
 
 export interface CacheLocation {
   /** The cache file of this catalogue. */
@@ -161,20 +161,33 @@ export class CatalogueCache {
     return cache;
   }
 
+  // The file: a header line (format, fingerprint, checksum of the rest, padded to HEADER_BYTES), a
+  // line with the start time of the run that wrote it, then one line per file. Line by line, it is
+  // written and read without ever holding all of it as one string (#13: memory at 50,000 entries).
   private load(buf: Buffer): void {
     const nl = buf.indexOf(0x0a);
-    if (nl < 0) throw new Error('no header');
-    const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
-    const body = buf.subarray(nl + 1);
+    if (nl !== HEADER_BYTES - 1) throw new Error('no header');
+    const header = JSON.parse(buf.toString('utf8', 0, nl)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
     if (header.format !== CACHE_FORMAT || header.fingerprint !== this.where.fingerprint) throw new Error('another build');
-    if (header.checksum !== hash('sha1', body, 'base64')) throw new Error('checksum');
-    const parsed = JSON.parse(body.toString('utf8')) as CacheBody;
-    if (typeof parsed.startedAt !== 'number' || parsed.records === null || typeof parsed.records !== 'object') throw new Error('shape');
-    this.previousStart = parsed.startedAt;
-    for (const [file, r] of Object.entries(parsed.records)) {
-      if (!Array.isArray(r) || r.length !== 6) throw new Error('shape');
-      this.records.set(file, { stat: [r[0], r[1], r[2], r[3]], hash: r[4], check: r[5] });
+    if (header.checksum !== hash('sha1', buf.subarray(nl + 1), 'base64')) throw new Error('checksum');
+    let start = nl + 1;
+    let first = true;
+    while (start < buf.length) {
+      let end = buf.indexOf(0x0a, start);
+      if (end < 0) end = buf.length;
+      const line = JSON.parse(buf.toString('utf8', start, end)) as unknown;
+      start = end + 1;
+      if (first) {
+        if (typeof line !== 'number') throw new Error('shape');
+        this.previousStart = line;
+        first = false;
+        continue;
+      }
+      if (!Array.isArray(line) || line.length !== 7 || typeof line[0] !== 'string') throw new Error('shape');
+      const r = line as [string, ...CacheLine];
+      this.records.set(r[0], { stat: [r[1], r[2], r[3], r[4]], hash: r[5], check: r[6] });
     }
+    if (first) throw new Error('empty');
   }
 
   /** The cached result for a file whose stat is unchanged and was settled when last hashed. */
@@ -211,18 +224,39 @@ export class CatalogueCache {
   /** Write the records of this run's files (and no others), when anything changed; errors are ignored. */
   save(): void {
     if (!this.changed && this.fresh.size === this.records.size) return;
-    const records: CacheBody['records'] = Object.create(null) as CacheBody['records'];
-    for (const [file, r] of this.fresh) records[file] = [...r.stat, r.hash, r.check];
-    const body = Buffer.from(JSON.stringify({ startedAt: this.startedAt, records } satisfies CacheBody), 'utf8');
-    const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.where.fingerprint, checksum: hash('sha1', body, 'base64') });
     const tmp = `${this.where.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    let fd: number | undefined;
     try {
       mkdirSync(path.dirname(this.where.file), { recursive: true });
-      writeFileSync(tmp, Buffer.concat([Buffer.from(header + '\n', 'utf8'), body]), { mode: 0o600 });
+      fd = openSync(tmp, 'w', 0o600);
+      const sum = createHash('sha1');
+      let position = HEADER_BYTES;
+      const write = (text: string) => {
+        const bytes = Buffer.from(text, 'utf8');
+        sum.update(bytes);
+        writeSync(fd!, bytes, 0, bytes.length, position);
+        position += bytes.length;
+      };
+      write(`${this.startedAt}\n`);
+      let batch: string[] = [];
+      for (const [file, r] of this.fresh) {
+        batch.push(JSON.stringify([file, ...r.stat, r.hash, r.check]));
+        if (batch.length === 500) {
+          write(batch.join('\n') + '\n');
+          batch = [];
+        }
+      }
+      if (batch.length > 0) write(batch.join('\n') + '\n');
+      const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.where.fingerprint, checksum: sum.digest('base64') });
+      if (header.length > HEADER_BYTES - 1) throw new Error('header too long');
+      writeSync(fd, header.padEnd(HEADER_BYTES - 1, ' ') + '\n', 0, 'utf8');
+      closeSync(fd);
+      fd = undefined;
       renameSync(tmp, this.where.file);
     } catch {
       // A cache that cannot be written (read-only home, full disk) is skipped silently.
       try {
+        if (fd !== undefined) closeSync(fd);
         rmSync(tmp, { force: true });
       } catch {
         // nothing more to do
