@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-/** Libraries (all with a CommonJS entry) loaded from node_modules on first use, never at start-up. */
+/** Libraries loaded from node_modules on first use, never at start-up. */
 const LAZY = ['yaml', 'string-width', 'fast-xml-parser', '@retorquere/bibtex-parser'];
 /** Libraries only ever reached through `import()`: left to Node's loader as they are. */
 const DYNAMIC = ['fast-glob', '@inquirer/prompts'];
@@ -32,8 +32,12 @@ const lazyLibraries = {
       if (args.kind === 'require-call' && args.namespace === 'lazy') return { path: args.path, external: true };
       return { path: args.path, namespace: 'lazy' };
     });
+    // Node's own modules are required as they are; a library by the file its `import` resolves to
+    // (Node 20.19 requires ES modules too), since some ship a CommonJS build that does not load.
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      contents: args.path.startsWith('node:')
+        ? `module.exports = require(${JSON.stringify(args.path)});`
+        : `module.exports = require(__lazyPath(${JSON.stringify(args.path)}));`,
       loader: 'js',
       resolveDir: process.cwd(),
     }));
@@ -52,7 +56,11 @@ await build({
   target: 'node20',
   plugins: [lazyLibraries],
   // Bundled CommonJS (commander, Ajv's runtime) and the stubs above call require(): give the bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js:
+      "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; " +
+      'const require = __createRequire(import.meta.url); const __lazyPath = (s) => __fileURLToPath(import.meta.resolve(s));',
+  },
   // MINIFY=0 npm run build keeps names readable, for --cpu-prof.
   minify: process.env.MINIFY !== '0',
   legalComments: 'none',
