@@ -208,5 +208,14 @@ const md = [
   '',
 ];
 writeFileSync(path.join(ROOT, 'bench', 'results.md'), md.join('\n'));
+
+// The README quotes the ratios of the last run.
+const readme = path.join(ROOT, 'README.md');
+const quoted = rows
+  .filter((r) => r.value !== undefined)
+  .map((r) => `- ${r.measurement}: ${r.value!.toFixed(r.target < 0.1 ? 3 : 2)}×${r.extra ? `, ${r.extra}` : ''} (target ≤ ${r.target}×${r.extra !== undefined ? ', < 400 MB' : ''})`);
+const text = readFileSync(readme, 'utf8');
+const block = /(<!-- bench-ratios:start -->\n)[\s\S]*?(<!-- bench-ratios:end -->)/;
+if (block.test(text)) writeFileSync(readme, text.replace(block, `$1${quoted.join('\n')}\n$2`));
 console.log(md.slice(10, 12 + rows.length + 2).join('\n'));
 rmSync(WORK, { recursive: true, force: true });

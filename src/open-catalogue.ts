@@ -8,6 +8,7 @@ import { buildCatalogue, type Catalogue } from './catalogue.js';
 import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type PathSegment, type Position } from './load/parse.js';
 import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from './load/read.js';
 import type { SourceFile } from './load/source.js';
+import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
 import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, type CheckedFile, type ValidationResult } from './validate/validate.js';
@@ -68,7 +69,7 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   // The cache holds whole catalogues: files named outside one are simply checked.
   const where = insideCatalogue && !cacheDisabled(opts.cache, ctx.env) ? locateCache(ctx.env, dir, now) : undefined;
   const cache = where ? CatalogueCache.open(where) : undefined;
-  const { sources, checked } = checkFiles(context, show, now, cache, Boolean(opts.needText));
+  const { sources, checked } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
   cache?.save();
   if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
     ctx.stderr(`mllm-align: cache: ${cache.stats.reused} reused, ${cache.stats.checked} checked\n`);
@@ -96,7 +97,14 @@ function displayIn(dir: string, cwd: string): (abs: string) => string {
 }
 
 /** Each file's own checks: from the cache when its bytes are known, else read, parsed and checked. */
-function checkFiles(files: readonly string[], show: (abs: string) => string, now: Date, cache: CatalogueCache | undefined, needText: boolean) {
+async function checkFiles(
+  files: readonly string[],
+  show: (abs: string) => string,
+  now: Date,
+  cache: CatalogueCache | undefined,
+  needText: boolean,
+  env: NodeJS.ProcessEnv,
+) {
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const sources: SourceFile[] = new Array<SourceFile>(files.length);
   const stats: Array<Stats | undefined> = new Array<Stats | undefined>(files.length);
@@ -110,13 +118,36 @@ function checkFiles(files: readonly string[], show: (abs: string) => string, now
       sources[i] = lazySource(file, abs);
     } else toRead.push(i);
   });
+  // A large share goes to worker threads (not for commands that need the texts); they start first
+  // and work while this thread does its own share.
+  const workers = needText ? 0 : workersFor(toRead.length, env);
+  const share = Math.ceil(toRead.length / (workers + 1));
+  const jobs = Array.from({ length: workers }, (_, w) => {
+    const part = toRead.slice(share * (w + 1), share * (w + 2));
+    return { part, done: checkInWorker(part.map((i) => [files[i]!, show(files[i]!)]), now) };
+  });
+  const mine = workers > 0 ? toRead.slice(0, share) : toRead;
   // Read, parse and check in batches, so that a large catalogue's texts are never all in memory at once.
-  for (let from = 0; from < toRead.length; from += READ_BATCH) {
-    const batch = toRead.slice(from, from + READ_BATCH);
+  for (let from = 0; from < mine.length; from += READ_BATCH) {
+    const batch = mine.slice(from, from + READ_BATCH);
     const read = readSources(batch.map((i) => files[i]!), show);
     batch.forEach((i, k) => checkRead(i, read[k]!));
   }
+  for (const { part, done } of jobs) {
+    const results = await done;
+    part.forEach((i, k) => takeWorkerResult(i, results[k]!));
+  }
   return { sources, checked };
+
+  function takeWorkerResult(i: number, r: WorkerResult): void {
+    const abs = files[i]!;
+    const file = show(abs);
+    const st = stats[i];
+    const hit = cache && st && r.hash !== undefined ? cache.byHash(abs, st, r.hash) : undefined;
+    if (!hit && cache && st && r.hash !== undefined) cache.put(abs, st, r.hash, r.check);
+    checked[i] = fromCache(file, abs, hit ?? r.check);
+    sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
+  }
 
   function checkRead(i: number, src: SourceFile): void {
     const abs = files[i]!;
@@ -145,15 +176,6 @@ function statOrUndefined(abs: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function toCached(c: CheckedFile): CachedCheck {
-  return {
-    parsedOk: c.parsed !== undefined,
-    data: c.parsed?.data,
-    keys: c.keys as Record<string, string> | undefined,
-    diagnostics: c.diagnostics.map((d) => ({ line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
-  };
 }
 
 function fromCache(file: string, abs: string, hit: CachedCheck): CheckedFile {

@@ -249,3 +249,6 @@ function handleError(err: unknown, io: Io): number {
   return EXIT_USAGE;
 }
 export { processIo } from './io.js';
+
+/** The worker side of parallel checking, for the worker threads that load this bundle (check-worker.ts). */
+export const loadCheckWorker = () => import('../check-worker.js');
