@@ -42,6 +42,7 @@ interface Spec {
   cold?: boolean;
   /** A first run, not measured, to fill the cache. */
   prime?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 function spawnOnce(args: string[], cacheHome: string, extraNode: string[] = [], env: NodeJS.ProcessEnv = {}): number {
@@ -68,17 +69,17 @@ function measure(group: Array<{ key: string; label: string; spec: Spec }>): void
   const runs = runsFor(group[0]!.spec.size ?? 0);
   const state = group.map((g) => ({ ...g, home: path.join(CACHE_HOME, String(homes++)), times: [] as number[] }));
   const clear = (home: string) => rmSync(home, { recursive: true, force: true });
-  for (const g of state) if (g.spec.prime) spawnOnce(g.spec.args, g.home);
+  for (const g of state) if (g.spec.prime) spawnOnce(g.spec.args, g.home, [], g.spec.env);
   for (let i = 0; i < runs; i++) {
     for (const g of state) {
       if (g.spec.cold) clear(g.home);
-      g.times.push(spawnOnce(g.spec.args, g.home));
+      g.times.push(spawnOnce(g.spec.args, g.home, [], g.spec.env));
     }
   }
   const rssFile = path.join(WORK, 'rss.txt');
   for (const g of state) {
     if (g.spec.cold) clear(g.home);
-    spawnOnce(g.spec.args, g.home, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs')], { BENCH_RSS_FILE: rssFile });
+    spawnOnce(g.spec.args, g.home, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs')], { ...g.spec.env, BENCH_RSS_FILE: rssFile });
     const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
     g.times.sort((a, b) => a - b);
     const f = { label: g.label, ms: g.times[Math.floor(g.times.length / 2)]!, runs, peakMb };
@@ -111,6 +112,11 @@ for (const n of SIZES) {
     ...(n <= 10000 ? [{ key: `naive-${n}`, label: `naive pipeline (glob + read + yaml.parse + compiled ajv) ${at}`, spec: { args: [path.join(ROOT, 'bench', 'naive.mjs'), dir], size } }] : []),
     { key: `validate-cold-${n}`, label: `\`validate\` ${at}, empty cache`, spec: { args: cli('validate', ...e), size, cold: true } },
     { key: `validate-nocache-${n}`, label: `\`validate --no-cache\` ${at}`, spec: { args: cli('validate', '--no-cache', ...e), size } },
+    {
+      key: `validate-noworkers-${n}`,
+      label: `\`validate --no-cache\` ${at}, no worker threads (MLLM_ALIGN_WORKERS=0)`,
+      spec: { args: cli('validate', '--no-cache', ...e), size, env: { MLLM_ALIGN_WORKERS: '0' } },
+    },
     { key: `validate-warm-${n}`, label: `\`validate\` ${at}, warm cache`, spec: { args: cli('validate', ...e), size, prime: true } },
     { key: `json-warm-${n}`, label: `\`list --format json\` ${at}, warm cache`, spec: { args: cli('list', '--format', 'json', ...e), size, prime: true } },
     {
