@@ -4,7 +4,7 @@
  * what the cache would keep (the parsed value, the diagnostics, the duplicate keys) and the hash of
  * the bytes; the main thread puts them together and runs the rules across files.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { parseSources } from './load/parse.js';
 import { readSources } from './load/read.js';
@@ -28,12 +28,18 @@ interface WorkerJob {
 /** Fewer files than this are checked on the main thread: a worker costs tens of milliseconds to start. */
 const MIN_FILES_PER_WORKER = 2000;
 
-/** How many workers to use for `misses` files: none when small, or built from source (tests, npm run dev). */
+/**
+ * How many workers to use for `misses` files: none for a small share, none when built from source
+ * (tests, npm run dev), and only as many as there are idle cores. On a busy machine a worker only
+ * competes with the main thread: measured on this project's shared 2-core machine, a worker made
+ * `validate` at 10,000 files slower (bench/README.md). MLLM_ALIGN_WORKERS=N sets the number.
+ */
 export function workersFor(misses: number, env: NodeJS.ProcessEnv): number {
   if (import.meta.url.endsWith('.ts')) return 0;
-  // MLLM_ALIGN_WORKERS caps the number (0: none), for measuring what they bring (bench/README.md).
-  const cap = env.MLLM_ALIGN_WORKERS !== undefined && /^\d+$/.test(env.MLLM_ALIGN_WORKERS) ? Number(env.MLLM_ALIGN_WORKERS) : 3;
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(misses / MIN_FILES_PER_WORKER) - 1, cap));
+  const bySize = Math.floor(misses / MIN_FILES_PER_WORKER) - 1;
+  if (env.MLLM_ALIGN_WORKERS !== undefined && /^\d+$/.test(env.MLLM_ALIGN_WORKERS)) return Math.max(0, Math.min(Number(env.MLLM_ALIGN_WORKERS), bySize, 8));
+  const idle = Math.floor(availableParallelism() - loadavg()[0]!) - 1;
+  return Math.max(0, Math.min(idle, bySize, 3));
 }
 
 /** What the cache keeps of a checked file. */
