@@ -195,7 +195,7 @@ const md = [
   `- Date: ${new Date().toISOString()}`,
   `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   `- Versions: Node ${process.version}, mllm-align ${tool} (commit ${commit}), esbuild ${version('esbuild')}, js-yaml ${version('js-yaml')}, yaml ${version('yaml')}, ajv ${version('ajv')}`,
-  `- Runs per figure: ${runsFor(0)} (start-up), ${runsFor(10000)} (1,000 and 10,000: ${runsFor(1000)} and ${runsFor(10000)}), ${runsFor(50000)} (50,000); peak memory from one more run`,
+  `- Runs per figure: ${runsFor(0)} (start-up and 1,000 entries), ${runsFor(10000)} (10,000), ${runsFor(50000)} (50,000); peak memory from one more run`,
   '',
   '## The targets of issue #13',
   '',
@@ -218,9 +218,13 @@ writeFileSync(path.join(ROOT, 'bench', 'results.md'), md.join('\n'));
 
 // The README quotes the ratios of the last run.
 const readme = path.join(ROOT, 'README.md');
-const quoted = rows
-  .filter((r) => r.value !== undefined)
-  .map((r) => `- ${r.measurement}: ${r.value!.toFixed(r.target < 0.1 ? 3 : 2)}×${r.extra ? `, ${r.extra}` : ''} (target ≤ ${r.target}×${r.extra !== undefined ? ', < 400 MB' : ''})`);
+const quoted = [
+  '| measurement | last run | target |',
+  '| --- | --- | --- |',
+  ...rows
+    .filter((r) => r.value !== undefined)
+    .map((r) => `| ${r.measurement} | ${r.value!.toFixed(r.target < 0.1 ? 3 : 2)}×${r.extra ? `, ${r.extra}` : ''} | ≤ ${r.target}×${r.extra !== undefined ? ', < 400 MB' : ''} |`),
+];
 const text = readFileSync(readme, 'utf8');
 const block = /(<!-- bench-ratios:start -->\n)[\s\S]*?(<!-- bench-ratios:end -->)/;
 if (block.test(text)) writeFileSync(readme, text.replace(block, `$1${quoted.join('\n')}\n$2`));
