@@ -21,6 +21,11 @@ const lazyLibraries = {
   name: 'lazy-libraries',
   setup(b) {
     b.onResolve({ filter: /^[@a-z]/ }, (args) => {
+      // commander requires child_process at load, for subcommands that are separate programs,
+      // which this CLI has none of: a few milliseconds of every start-up. Load it only if used.
+      if (args.path === 'node:child_process' && /[\\/]commander[\\/]/.test(args.importer)) {
+        return { path: args.path, namespace: 'on-use' };
+      }
       // Node's own modules too: crypto, os or tty cost milliseconds to load, and --version needs none.
       if (args.path.startsWith('node:')) {
         if (args.namespace === 'lazy' || args.kind !== 'import-statement') return { path: args.path, external: true };
@@ -32,6 +37,10 @@ const lazyLibraries = {
       if (args.kind === 'require-call' && args.namespace === 'lazy') return { path: args.path, external: true };
       return { path: args.path, namespace: 'lazy' };
     });
+    b.onLoad({ filter: /.*/, namespace: 'on-use' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require(${JSON.stringify(args.path)})[key] });`,
+      loader: 'js',
+    }));
     // Node's own modules are required as they are; a library by the file its `import` resolves to
     // (Node 20.19 requires ES modules too), since some ship a CommonJS build that does not load.
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
