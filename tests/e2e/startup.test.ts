@@ -16,6 +16,8 @@ interface Loaded {
   packages: string[];
   /** Files of the built CLI, relative to the package. */
   code: string[];
+  /** Node's own modules required or imported by name (node:…). */
+  builtins: string[];
 }
 
 /** What a run of the binary loads. */
@@ -36,30 +38,33 @@ function loaded(args: string[], expectedStatus = 0): Loaded {
     return m ? [m[1]!.replace('\\', '/')] : [];
   });
   const code = files.filter((f) => f.startsWith(path.join(ROOT, 'dist'))).map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
-  return { packages: [...new Set(packages)].sort(), code: [...new Set(code)].sort() };
+  const builtins = files.filter((f) => f.startsWith('node:'));
+  return { packages: [...new Set(packages)].sort(), code: [...new Set(code)].sort(), builtins: [...new Set(builtins)].sort() };
 }
 
 describe('start-up loads only what a command uses', () => {
-  it('--version: the one bundled file, no package', () => {
-    expect(loaded(['--version'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+  it('--version: the one bundled file, no package, and none of the costly Node modules', () => {
+    const run = loaded(['--version']);
+    expect({ packages: run.packages, code: run.code }).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+    expect(run.builtins.filter((b) => ['node:child_process', 'node:crypto', 'node:os', 'node:tty', 'node:worker_threads'].includes(b))).toEqual([]);
   });
 
   it('list --format ids: no table, colour, schema compiler or YAML positions', () => {
-    expect(loaded(['list', '--format', 'ids'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+    expect(loaded(['list', '--format', 'ids'])).toMatchObject({ packages: [], code: ['dist/cli/main.js'] });
   });
 
   it('validate over a clean catalogue: the same (the schema is compiled ahead of time, its runtime bundled)', () => {
-    expect(loaded(['validate'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+    expect(loaded(['validate'])).toMatchObject({ packages: [], code: ['dist/cli/main.js'] });
     // Twice: the second run is served by the cache, and loads no more.
-    expect(loaded(['validate'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+    expect(loaded(['validate'])).toMatchObject({ packages: [], code: ['dist/cli/main.js'] });
   });
 
   it('list as a table: no package while every title is narrow text', () => {
-    expect(loaded(['list', '--category', 'perceiver'])).toEqual({ packages: [], code: ['dist/cli/main.js'] });
+    expect(loaded(['list', '--category', 'perceiver'])).toMatchObject({ packages: [], code: ['dist/cli/main.js'] });
   });
 
   it('show --format yaml loads the YAML library, and only it', () => {
-    expect(loaded(['show', 'llava', '--format', 'yaml'])).toEqual({ packages: ['yaml'], code: ['dist/cli/main.js'] });
+    expect(loaded(['show', 'llava', '--format', 'yaml'])).toMatchObject({ packages: ['yaml'], code: ['dist/cli/main.js'] });
   });
 
   it('a file with a YAML syntax error loads the `yaml` library, through require(), and the trace sees it', () => {
