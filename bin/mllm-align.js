@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Shim: run the compiled CLI. All logic lives in dist/.
-import { run } from '../dist/cli/main.js';
-import { processIo } from '../dist/cli/io.js';
+// Shim: run the built CLI (one bundled file, npm run build). All logic lives in dist/.
+import { processIo, run } from '../dist/cli/main.js';
 
 process.stdout.on('error', (err) => {
   // A closed pipe (`mllm-align list | head`) is not a failure.

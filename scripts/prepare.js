@@ -32,7 +32,7 @@ if (missing.length > 0) {
 
 function hasCompiler() {
   try {
-    createRequire(path.join(root, 'package.json')).resolve('typescript');
+    createRequire(path.join(root, 'package.json')).resolve('esbuild');
     return true;
   } catch {
     return false;

@@ -1,20 +1,25 @@
 /**
  * The one door to the catalogue: read → parse → validate → build. Every command that reads entries
- * opens them here and gets the same result; a cache or a new command plugs in here once.
+ * opens them here and gets the same result; the cache (store/cache.ts) sits here, once.
  */
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
-import { parseSources, type ParsedSource } from './load/parse.js';
+import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type PathSegment, type Position } from './load/parse.js';
 import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from './load/read.js';
 import type { SourceFile } from './load/source.js';
+import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
+import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
 import type { Diagnostic } from './validate/diagnostics.js';
-import { validateParsed, type ValidationResult } from './validate/validate.js';
+import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 
 /** What opening needs from the process: where we are, the environment and the clock. */
 export interface OpenContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now(): Date;
+  /** Where `MLLM_ALIGN_DEBUG=cache` reports what the cache did. */
+  stderr?(text: string): void;
 }
 
 export interface OpenOptions {
@@ -28,6 +33,10 @@ export interface OpenOptions {
   strict?: boolean;
   /** MA302's minimum entries per category. */
   minPerCategory?: number;
+  /** False with --no-cache. */
+  cache?: boolean;
+  /** The command needs every file's text (format, add): all files are read, the cache still saves parsing. */
+  needText?: boolean;
 }
 
 export interface OpenedCatalogue {
@@ -57,14 +66,21 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   const given = paths.length > 0 ? await expandPaths(paths, ctx.cwd) : listEntryFiles(dir);
   // Files inside the catalogue are read with the rest of it, so duplicates and builds_on links are
   // seen even when one file is named.
-  const insideCatalogue = given.some((f) => path.dirname(f) === dir);
-  const context = insideCatalogue ? [...new Set([...listEntryFiles(dir), ...given])] : given;
-  const show = (abs: string) => displayPath(abs, ctx.cwd);
-  const sources = readSources(context, show);
-  const parsed = parseSources(sources);
+  const insideCatalogue = paths.length === 0 || given.some((f) => path.dirname(f) === dir);
+  const context = insideCatalogue && paths.length > 0 ? [...new Set([...listEntryFiles(dir), ...given])] : given;
+  const show = displayIn(dir, ctx.cwd);
+  const now = ctx.now();
+  // The cache holds whole catalogues: files named outside one are simply checked.
+  const where = insideCatalogue && !cacheDisabled(opts.cache, ctx.env) ? locateCache(ctx.env, dir, now) : undefined;
+  const cache = where ? CatalogueCache.open(where) : undefined;
+  const { sources, checked } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
+  cache?.save();
+  if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
+    ctx.stderr(`mllm-align: cache: ${cache.stats.reused} reused, ${cache.stats.checked} checked\n`);
+  }
   const named = new Set(given.map(show));
-  const validation = validateParsed(parsed, {
-    now: ctx.now(),
+  const validation = validateChecked(checked, {
+    now,
     reportFor: named,
     strict: opts.strict,
     minPerCategory: opts.minPerCategory,
@@ -75,7 +91,7 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   return {
     dir,
     sources,
-    parsed,
+    parsed: checked.map((c, i) => (c.parsed ? { file: c.file, parsed: c.parsed } : { file: c.file, readError: sources[i]!.readError ?? 'syntax' })),
     named,
     absolute: new Map(context.map((abs) => [show(abs), abs])),
     validation,
@@ -102,4 +118,157 @@ export function openSources(ctx: OpenContext, dir: string, sources: SourceFile[]
     errors: validation.diagnostics.filter((d) => d.severity === 'error'),
     catalogue: buildCatalogue(validation.entries),
   };
+}
+
+/** `displayPath` for many files of one folder, without working out each relative path. */
+function displayIn(dir: string, cwd: string): (abs: string) => string {
+  const probe = 'probe.yaml';
+  const shown = displayPath(path.join(dir, probe), cwd);
+  const prefix = shown.endsWith(probe) ? shown.slice(0, -probe.length) : undefined;
+  return (abs) => (prefix !== undefined && path.dirname(abs) === dir ? prefix + path.basename(abs) : displayPath(abs, cwd));
+}
+
+/** Each file's own checks: from the cache when its bytes are known, else read, parsed and checked. */
+async function checkFiles(
+  files: readonly string[],
+  show: (abs: string) => string,
+  now: Date,
+  cache: CatalogueCache | undefined,
+  needText: boolean,
+  env: NodeJS.ProcessEnv,
+) {
+  const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
+  const sources: SourceFile[] = new Array<SourceFile>(files.length);
+  const stats: Array<Stats | undefined> = new Array<Stats | undefined>(files.length);
+  const toRead: number[] = [];
+  files.forEach((abs, i) => {
+    if (cache) stats[i] = statOrUndefined(abs);
+    const hit = stats[i] && !needText ? cache!.byStat(abs, stats[i]!) : undefined;
+    if (hit) {
+      const file = show(abs);
+      checked[i] = fromCache(file, abs, hit);
+      sources[i] = lazySource(file, abs);
+    } else toRead.push(i);
+  });
+  // A large share goes to worker threads (not for commands that need the texts); they start first
+  // and work while this thread does its own share.
+  const workers = needText ? 0 : workersFor(toRead.length, env);
+  const share = Math.ceil(toRead.length / (workers + 1));
+  const jobs = Array.from({ length: workers }, (_, w) => {
+    const part = toRead.slice(share * (w + 1), share * (w + 2));
+    return { part, done: checkInWorker(part.map((i) => [files[i]!, show(files[i]!)]), now) };
+  });
+  const mine = workers > 0 ? toRead.slice(0, share) : toRead;
+  // Read, parse and check in batches, so that a large catalogue's texts are never all in memory at once.
+  for (let from = 0; from < mine.length; from += READ_BATCH) {
+    const batch = mine.slice(from, from + READ_BATCH);
+    const read = readSources(batch.map((i) => files[i]!), show);
+    batch.forEach((i, k) => checkRead(i, read[k]!));
+  }
+  for (const { part, done } of jobs) {
+    const results = await done;
+    part.forEach((i, k) => takeWorkerResult(i, results[k]!));
+  }
+  return { sources, checked };
+
+  function takeWorkerResult(i: number, r: WorkerResult): void {
+    const abs = files[i]!;
+    const file = show(abs);
+    const st = stats[i];
+    const hit = cache && st && r.hash !== undefined ? cache.byHash(abs, st, r.hash) : undefined;
+    if (!hit && cache && st && r.hash !== undefined) cache.put(abs, st, r.hash, r.check);
+    checked[i] = fromCache(file, abs, hit ?? r.check);
+    sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
+  }
+
+  function checkRead(i: number, src: SourceFile): void {
+    const abs = files[i]!;
+    const st = stats[i];
+    const textHash = cache && st && src.text !== undefined ? hashText(src.text) : undefined;
+    const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
+    if (hit) {
+      checked[i] = fromCache(src.file, abs, hit);
+    } else {
+      const c = checkFile(parseSources([src])[0]!, now);
+      if (textHash !== undefined) cache!.put(abs, st!, textHash, toCached(c));
+      // The text is dropped once checked (it is read again only to point at a problem), so that a
+      // large catalogue is not held in memory twice.
+      checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, c.parsed.data) } : c;
+    }
+    sources[i] = needText || src.text === undefined ? src : lazySource(src.file, abs);
+  }
+}
+
+/** Files read (and parsed) at a time. */
+const READ_BATCH = 1000;
+
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+function fromCache(file: string, abs: string, hit: CachedCheck): CheckedFile {
+  return {
+    file,
+    parsed: hit.parsedOk ? lazyParsed(file, abs, hit.data) : undefined,
+    keys: hit.keys,
+    diagnostics: hit.diagnostics.map((d) => ({ file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
+  };
+}
+
+function readText(abs: string): string {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A parsed file whose text (and the positions in it) is read again only if a problem needs them. */
+class LazyParsedFile implements ParsedFile {
+  readonly syntaxErrors = [];
+  private full: ParsedFile | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly abs: string,
+    readonly data: unknown,
+  ) {}
+
+  private load(): ParsedFile {
+    return (this.full ??= parseEntryText(this.file, readText(this.abs)));
+  }
+
+  get text(): string {
+    return this.load().text;
+  }
+
+  locate(at: readonly PathSegment[], where?: 'key' | 'value'): Position {
+    return this.load().locate(at, where);
+  }
+}
+
+function lazyParsed(file: string, abs: string, data: unknown): ParsedFile {
+  return new LazyParsedFile(file, abs, data);
+}
+
+/** A source whose text is read when asked for. */
+class LazySource implements SourceFile {
+  private read: string | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly abs: string,
+  ) {}
+
+  get text(): string {
+    return (this.read ??= readText(this.abs));
+  }
+}
+
+function lazySource(file: string, abs: string): SourceFile {
+  return new LazySource(file, abs);
 }

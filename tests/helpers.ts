@@ -1,5 +1,7 @@
 /** Shared test helpers: an in-memory Io and a runner for the built binary. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/cli/io.js';
@@ -35,9 +37,17 @@ export async function runInMemory(argv: string[], over: Partial<Io> = {}): Promi
   return { code, stdout, stderr };
 }
 
+let cacheHome: string | undefined;
+
+/** A cache folder for the binaries this test file runs. */
+export function testCacheHome(): string {
+  return (cacheHome ??= mkdtempSync(path.join(tmpdir(), 'mllm-align-cache-')));
+}
+
 /** Run the built binary as a user would. */
 export function runBinary(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...opts.env };
+  // The binary's cache goes to a folder of this test run, never the user's.
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_CACHE_HOME: testCacheHome(), ...opts.env };
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

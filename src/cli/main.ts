@@ -32,6 +32,8 @@ const LATEX_TABLE_HELP =
   '  \\usepackage{booktabs,longtable,array,amssymb}\n' +
   'and its bibliography from: mllm-align export --format bibtex --ascii [same selection] --output refs.bib\n';
 
+const noCacheOption = () => new Option('--no-cache', 'read and check every file afresh; neither use nor update the cache (also MLLM_ALIGN_NO_CACHE=1)');
+
 /** Build the program; actions set `result.outcome`. */
 function buildProgram(io: Io, result: { outcome: Outcome }): Command {
   const program = new Command('mllm-align');
@@ -54,6 +56,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('check entry files against the schema and each other; report every problem')
     .argument('[paths...]', 'entry files, folders or glob patterns (default: the whole catalogue)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--json', 'same as --format json')
     .option('--strict', 'before a release: also the MA301-MA303 checks, and every MA3xx check as an error')
@@ -65,11 +68,12 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align validate --format github   # annotations in GitHub Actions',
       'mllm-align validate --strict          # before a release: stale preprints, thin categories, missing fields',
     ]))
-    .action(async (paths: string[], opts: { entries?: string; format: 'text' | 'json' | 'github'; json?: boolean; strict?: boolean; minPerCategory?: string }) => {
+    .action(async (paths: string[], opts: { entries?: string; cache: boolean; format: 'text' | 'json' | 'github'; json?: boolean; strict?: boolean; minPerCategory?: string }) => {
       const { runValidate } = await import('./commands/validate.js');
       result.outcome = await runValidate(io, {
         paths,
         entries: opts.entries,
+        cache: opts.cache,
         format: opts.json ? 'json' : opts.format,
         strict: Boolean(opts.strict),
         minPerCategory: opts.minPerCategory,
@@ -80,6 +84,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('list')
     .description('list the catalogue')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('-c, --category <id>', `only these categories: ${CATEGORIES.map((c) => c.id).join(', ')} (or the survey's name; repeat or comma-separate for OR)`).argParser(collectList))
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
@@ -91,7 +96,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align list --category "Tool Learning" --sort name',
       'mllm-align list --format ids | wc -l',
     ]))
-    .action(async (opts: { entries?: string; category?: string[]; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
+    .action(async (opts: { entries?: string; cache: boolean; category?: string[]; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runList } = await import('./commands/list.js');
       result.outcome = await runList(io, { ...opts, format: opts.json ? 'json' : opts.format });
     });
@@ -100,6 +105,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('filter')
     .description('the entries that meet every flag and query term; same output as list')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--sort <key>', 'sort order').choices(['year', 'name']).default('year'))
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ids', 'count']).default('table'))
     .option('--json', 'same as --format json');
@@ -112,9 +118,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align filter --builds-on llava --format count',
       'mllm-align filter modality:image -has:code --sort name',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; sort: 'year' | 'name'; format: 'table' | 'json' | 'ids' | 'count'; json?: boolean }) => {
       const { runFilter } = await import('./commands/filter.js');
-      result.outcome = await runFilter(io, { entries: opts.entries, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runFilter(io, { entries: opts.entries, cache: opts.cache, query, selection: opts, sort: opts.sort, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -122,6 +128,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('entries in full, with the entries it builds on and those that build on it')
     .argument('<ids...>', 'entry ids (or the methods\' names)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('text'))
     .option('--json', 'same as --format json')
     .addHelpText('after', examples([
@@ -130,9 +137,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align show llava --json | jq .built_on_by',
       'mllm-align show llava blip-2 --format bibtex   # several entries, one after the other',
     ]))
-    .action(async (ids: string[], opts: { entries?: string; format: ShowFormat; json?: boolean }) => {
+    .action(async (ids: string[], opts: { entries?: string; cache: boolean; format: ShowFormat; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js');
-      result.outcome = await runShow(io, { ids, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runShow(io, { ids, entries: opts.entries, cache: opts.cache, format: opts.json ? 'json' : opts.format });
     });
 
   program
@@ -140,18 +147,20 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('rewrite entry files in canonical form (schema line, key order, trailing newline)')
     .argument('[paths...]', 'entry files or folders (default: the whole catalogue)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--check', 'change nothing; list files not in canonical form and exit 1 if any')
     .option('--pin-keys', 'write the citekey each entry exports today into entries that have none, so it never moves')
     .addHelpText('after', examples(['mllm-align format', 'mllm-align format --check   # in CI', 'mllm-align format --pin-keys']))
-    .action(async (paths: string[], opts: { entries?: string; check?: boolean; pinKeys?: boolean }) => {
+    .action(async (paths: string[], opts: { entries?: string; cache: boolean; check?: boolean; pinKeys?: boolean }) => {
       const { runFormat } = await import('./commands/format.js');
-      result.outcome = await runFormat(io, { paths, entries: opts.entries, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
+      result.outcome = await runFormat(io, { paths, entries: opts.entries, cache: opts.cache, check: Boolean(opts.check), pinKeys: Boolean(opts.pinKeys) });
     });
 
   const add = program
     .command('add')
     .description('add a paper to the catalogue from flags, a BibTeX record or arXiv; checked before anything is written')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--from-bibtex <file>', 'read the paper(s) from a BibTeX file (- for standard input); flags override its fields')
     .option('--key <key>', 'with --from-bibtex: add only the record with this key (repeat for several); default: every record', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--no-fetch', 'with --arxiv, do not ask the arXiv API for the title, authors and year')
@@ -169,6 +178,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       const { runAdd } = await import('./commands/add.js');
       result.outcome = await runAdd(io, {
         entries: opts.entries as string | undefined,
+        cache: opts.cache !== false,
         fromBibtex: opts.fromBibtex as string | undefined,
         keys: opts.key as string[] | undefined,
         fetch: opts.fetch !== false,
@@ -181,6 +191,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('export')
     .description('export the catalogue, or a selection as filter takes it, as Markdown, BibTeX, CSL-JSON, JSON, a LaTeX table or a web page (HTML)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'export format').choices(['markdown', 'bibtex', 'csl-json', 'json', 'latex-table', 'html']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
     .option('--check', 'write nothing; exit 1 if --output FILE differs from a fresh export (for CI)')
@@ -199,10 +210,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align export --format latex-table --category perceiver --output table.tex',
       'mllm-align export --format latex-table --columns name,year,llm,code \'year>=2024\'',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'latex-table' | 'html'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean; columns?: string }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; format: 'markdown' | 'bibtex' | 'csl-json' | 'json' | 'latex-table' | 'html'; output?: string; check?: boolean; ascii?: boolean; skipInvalid?: boolean; columns?: string }) => {
       const { runExport } = await import('./commands/export.js');
       result.outcome = await runExport(io, {
         entries: opts.entries,
+        cache: opts.cache,
         format: opts.format,
         output: opts.output,
         check: Boolean(opts.check),
@@ -218,6 +230,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('stats')
     .description('the catalogue in numbers: per category, sub-group and year (bar charts), top backbones, modalities and venues')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--json', 'same as --format json');
   addSelectionOptions(stats)
@@ -226,9 +239,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align stats --category perceiver',
       'mllm-align stats \'year>=2024\' --format json | jq .withCode',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'text' | 'json'; json?: boolean }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; format: 'text' | 'json'; json?: boolean }) => {
       const { runStats } = await import('./commands/stats.js');
-      result.outcome = await runStats(io, { entries: opts.entries, format: opts.json ? 'json' : opts.format, selection: opts, query });
+      result.outcome = await runStats(io, { entries: opts.entries, cache: opts.cache, format: opts.json ? 'json' : opts.format, selection: opts, query });
     });
 
   program
@@ -247,11 +260,12 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .argument('<old>', 'the entry\'s id (or name)')
     .argument('<new>', 'the new id, a plain slug')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--dry-run', 'print what would change; change nothing')
     .addHelpText('after', examples(['mllm-align rename llava llava-1.0 --dry-run', 'mllm-align rename llava llava-1.0']))
-    .action(async (from: string, to: string, opts: { entries?: string; dryRun?: boolean }) => {
+    .action(async (from: string, to: string, opts: { entries?: string; cache: boolean; dryRun?: boolean }) => {
       const { runRename } = await import('./commands/edit.js');
-      result.outcome = await runRename(io, { from, to, entries: opts.entries, dryRun: Boolean(opts.dryRun) });
+      result.outcome = await runRename(io, { from, to, entries: opts.entries, cache: opts.cache, dryRun: Boolean(opts.dryRun) });
     });
 
   program
@@ -259,12 +273,13 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('remove an entry; refused while others build on it, unless --force (which also removes those links)')
     .argument('<id>', 'the entry\'s id (or name)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .option('--force', 'remove it even when other entries build on it, and their links to it')
     .option('--dry-run', 'print what would change; change nothing')
     .addHelpText('after', examples(['mllm-align remove some-entry', 'mllm-align remove llava --force --dry-run']))
-    .action(async (id: string, opts: { entries?: string; force?: boolean; dryRun?: boolean }) => {
+    .action(async (id: string, opts: { entries?: string; cache: boolean; force?: boolean; dryRun?: boolean }) => {
       const { runRemove } = await import('./commands/edit.js');
-      result.outcome = await runRemove(io, { id, entries: opts.entries, force: Boolean(opts.force), dryRun: Boolean(opts.dryRun) });
+      result.outcome = await runRemove(io, { id, entries: opts.entries, cache: opts.cache, force: Boolean(opts.force), dryRun: Boolean(opts.dryRun) });
     });
 
   program
@@ -285,6 +300,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .command('graph')
     .description('the lineage graph: which method builds on which (builds_on), grouped and coloured by category')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
     .option('--json', 'same as --format json')
     .option('--around <id>', 'only this entry, its ancestors and its descendants')
@@ -298,10 +314,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align graph --around llava --depth 2',
       'mllm-align graph --category perceiver --since 2024 --format json',
     ]))
-    .action(async (query: string[], opts: SelectionOptions & { entries?: string; format: 'mermaid' | 'dot' | 'json'; json?: boolean; around?: string; depth?: string }) => {
+    .action(async (query: string[], opts: SelectionOptions & { entries?: string; cache: boolean; format: 'mermaid' | 'dot' | 'json'; json?: boolean; around?: string; depth?: string }) => {
       const { runGraph } = await import('./commands/graph.js');
       result.outcome = await runGraph(io, {
         entries: opts.entries,
+        cache: opts.cache,
         format: opts.json ? 'json' : opts.format,
         around: opts.around,
         depth: opts.depth,
@@ -315,6 +332,7 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
     .description('release notes: the entries added, removed and changed since a git revision, field by field')
     .argument('[ref]', 'a tag, branch or commit (default: the last tag, else the first commit)')
     .addOption(entriesOption())
+    .addOption(noCacheOption())
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .option('--json', 'same as --format json')
     .addHelpText('after', '\nThe older version is read through git (ls-tree, cat-file), never checked out; a shallow clone\n' +
@@ -323,9 +341,9 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
       'mllm-align diff v0.1.0 > notes.md',
       'mllm-align diff HEAD~10 --json | jq \'.added[].id\'',
     ]))
-    .action(async (ref: string | undefined, opts: { entries?: string; format: 'markdown' | 'json'; json?: boolean }) => {
+    .action(async (ref: string | undefined, opts: { entries?: string; cache: boolean; format: 'markdown' | 'json'; json?: boolean }) => {
       const { runDiff } = await import('./commands/diff.js');
-      result.outcome = await runDiff(io, { ref, entries: opts.entries, format: opts.json ? 'json' : opts.format });
+      result.outcome = await runDiff(io, { ref, entries: opts.entries, cache: opts.cache, format: opts.json ? 'json' : opts.format });
     });
 
   return program;
@@ -333,6 +351,11 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // The version alone needs no program built (the same output as commander's): start-up (#13).
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
   const result = { outcome: outcome() };
   const program = buildProgram(io, result);
   try {
@@ -398,3 +421,7 @@ function handleError(err: unknown, io: Io): number {
   if (io.env.MLLM_ALIGN_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
   return EXIT_USAGE;
 }
+export { processIo } from './io.js';
+
+/** The worker side of parallel checking, for the worker threads that load this bundle (check-worker.ts). */
+export const loadCheckWorker = () => import('../check-worker.js');

@@ -119,16 +119,51 @@ function baseName(file: string): string {
   return name.replace(/\.ya?ml$/i, '');
 }
 
+/** What the duplicate rules compare of one file, worked out once per file (and cached with it, #13). */
+export interface CrossKeys {
+  id?: string;
+  arxiv?: string;
+  doi?: string;
+  title?: string;
+  citekey?: string;
+}
+
+const GROUPS: Array<{ code: 'MA202' | 'MA203' | 'MA204' | 'MA205' | 'MA209'; field: keyof CrossKeys; key: (v: string) => string; label: string }> = [
+  { code: 'MA202', field: 'id', key: (v) => v, label: 'id' },
+  { code: 'MA203', field: 'arxiv', key: arxivBase, label: 'arXiv id' },
+  { code: 'MA204', field: 'doi', key: (v) => v.toLowerCase(), label: 'DOI' },
+  { code: 'MA205', field: 'title', key: titleSkeleton, label: 'title' },
+  { code: 'MA209', field: 'citekey', key: (v) => v.toLowerCase(), label: 'citekey' },
+];
+
+/** The keys the duplicate rules compare, for one parsed value. */
+export function crossKeysOf(data: unknown): CrossKeys {
+  const f = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Fields) : undefined;
+  const keys: CrossKeys = {};
+  if (!f) return keys;
+  for (const g of GROUPS) {
+    const v = str(f[g.field]);
+    const k = v ? g.key(v) : undefined;
+    if (k) keys[g.field] = k;
+  }
+  return keys;
+}
+
 /**
- * Rules across all entries: file names, duplicates, builds_on links. `broken` maps the ids (file
- * names) of files that could not be read or parsed to those files, so a link to one is reported
- * as a link to a file with errors, not to a missing entry.
+ * Rules across all entries: file names, duplicates, builds_on links. `keys` are the files'
+ * crossKeysOf, when already known. `broken` maps the ids (file names) of files with errors to those
+ * files, so a link to one is reported as a link to a file with errors, not to a missing entry.
  */
-export function checkCrossRules(files: readonly ParsedFile[], broken: ReadonlyMap<string, string> = new Map()): Diagnostic[] {
+export function checkCrossRules(
+  files: readonly ParsedFile[],
+  keys?: ReadonlyArray<CrossKeys | undefined>,
+  broken: ReadonlyMap<string, string> = new Map(),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const withFields = files.flatMap((p) => {
+  const withFields: Array<{ p: ParsedFile; f: Fields; k: CrossKeys }> = [];
+  files.forEach((p, i) => {
     const f = fieldsOf(p);
-    return f ? [{ p, f }] : [];
+    if (f) withFields.push({ p, f, k: keys?.[i] ?? crossKeysOf(f) });
   });
   const ids = new Set<string>();
   for (const { p, f } of withFields) {
@@ -146,26 +181,22 @@ export function checkCrossRules(files: readonly ParsedFile[], broken: ReadonlyMa
       out.push(makeDiagnostic('MA201', p.file, p.locate(['id']), `id ${quoteInput(id)} differs from the file name ${quoteInput(expected)}${how}`));
     }
   }
-  const groups: Array<{ code: 'MA202' | 'MA203' | 'MA204' | 'MA205' | 'MA209'; field: string; key: (v: string) => string; label: string }> = [
-    { code: 'MA202', field: 'id', key: (v) => v, label: 'id' },
-    { code: 'MA203', field: 'arxiv', key: arxivBase, label: 'arXiv id' },
-    { code: 'MA204', field: 'doi', key: (v) => v.toLowerCase(), label: 'DOI' },
-    { code: 'MA205', field: 'title', key: titleSkeleton, label: 'title' },
-    { code: 'MA209', field: 'citekey', key: (v) => v.toLowerCase(), label: 'citekey' },
-  ];
-  for (const g of groups) {
-    const seen = new Map<string, ParsedFile[]>();
-    for (const { p, f } of withFields) {
-      const v = str(f[g.field]);
-      if (!v) continue;
-      const k = g.key(v);
-      if (!k) continue;
-      const list = seen.get(k) ?? [];
-      list.push(p);
-      seen.set(k, list);
+  for (const g of GROUPS) {
+    const seen = new Map<string, ParsedFile | ParsedFile[]>();
+    let repeated = false;
+    for (const { p, k } of withFields) {
+      const key = k[g.field];
+      if (key === undefined) continue;
+      const had = seen.get(key);
+      if (had === undefined) seen.set(key, p);
+      else {
+        repeated = true;
+        seen.set(key, Array.isArray(had) ? [...had, p] : [had, p]);
+      }
     }
+    if (!repeated) continue;
     for (const list of seen.values()) {
-      if (list.length < 2) continue;
+      if (!Array.isArray(list)) continue;
       for (const p of list) {
         const others = list.filter((o) => o !== p).map((o) => o.file);
         out.push(makeDiagnostic(g.code, p.file, p.locate([g.field]), `same ${g.label} as ${others.join(', ')}`));

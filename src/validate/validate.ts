@@ -6,7 +6,7 @@ import { makeDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.
 import { checkAgainstSchema } from './schema-check.js';
 import { checkBuildsOnLoops } from './loops.js';
 import { checkRelease, MIN_PER_CATEGORY } from './release.js';
-import { checkCrossRules, checkEntryRules } from './rules.js';
+import { checkCrossRules, checkEntryRules, crossKeysOf, type CrossKeys } from './rules.js';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -15,8 +15,8 @@ export interface ValidationResult {
   files: number;
 }
 
-export interface ValidateOptions {
-  now?: Date;
+/** The options of the rules across files. */
+export interface SetOptions {
   /** Report only diagnostics for these files (the others are context for cross-entry rules). */
   reportFor?: ReadonlySet<string>;
   /** `validate --strict`: run every release check (MA3xx) and make them errors. */
@@ -27,55 +27,93 @@ export interface ValidateOptions {
   folder?: string;
   /** Whether the files are the whole catalogue (MA302 runs only then); default: every file is reported on. */
   whole?: boolean;
+  /** The date the release checks (MA301) count from. */
+  now?: Date;
 }
 
-/** Check every parsed file, then the rules across files. */
-export function validateParsed(files: readonly ParsedSource[], options: ValidateOptions = {}): ValidationResult {
-  const now = options.now ?? new Date();
+export interface ValidateOptions extends SetOptions {
+  now?: Date;
+}
+
+/**
+ * One file after the checks that need nothing but the file (read, syntax, schema, one-entry rules).
+ * This is what the cache keeps: it depends on the file's bytes, the tool and the year only.
+ */
+export interface CheckedFile {
+  file: string;
+  /** The parsed file, when its YAML parsed: the cross-entry rules look at these. */
+  parsed?: ParsedFile;
+  /** What the duplicate rules compare, when it parsed. */
+  keys?: CrossKeys;
+  diagnostics: Diagnostic[];
+}
+
+/** The checks of one file on its own. */
+export function checkFile(src: ParsedSource, now: Date): CheckedFile {
+  if (src.parsed === undefined) {
+    const problem = src.readProblem;
+    const d = problem
+      ? makeDiagnostic(problem.kind === 'encoding' ? 'MA903' : 'MA905', src.file, problem, problem.message)
+      : makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError}`);
+    return { file: src.file, diagnostics: [d] };
+  }
+  const p = src.parsed;
+  if (p.syntaxErrors.length > 0) {
+    return {
+      file: src.file,
+      diagnostics: p.syntaxErrors.map((e) =>
+        e.kind === 'structure' ? makeDiagnostic('MA904', src.file, e.pos, e.message) : makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`),
+      ),
+    };
+  }
+  return { file: src.file, parsed: p, keys: crossKeysOf(p.data), diagnostics: [...checkAgainstSchema(p), ...checkEntryRules(p, now)] };
+}
+
+/** The rules across files over files already checked one by one, then the result. */
+export function validateChecked(files: readonly CheckedFile[], options: SetOptions = {}): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
-  for (const src of files) {
-    if (src.parsed === undefined) {
-      const problem = src.readProblem;
-      if (problem) diagnostics.push(makeDiagnostic(problem.kind === 'encoding' ? 'MA903' : 'MA905', src.file, problem, problem.message));
-      else diagnostics.push(makeDiagnostic('MA902', src.file, { line: 1, column: 1 }, `cannot read file: ${src.readError}`));
-      continue;
+  const keys: Array<CrossKeys | undefined> = [];
+  for (const f of files) {
+    for (const d of f.diagnostics) diagnostics.push(d);
+    if (f.parsed) {
+      parsed.push(f.parsed);
+      keys.push(f.keys);
     }
-    const p = src.parsed;
-    if (p.syntaxErrors.length > 0) {
-      for (const e of p.syntaxErrors) {
-        if (e.kind === 'structure') diagnostics.push(makeDiagnostic('MA904', src.file, e.pos, e.message));
-        else diagnostics.push(makeDiagnostic('MA901', src.file, e.pos, `YAML syntax: ${e.message}`));
-      }
-      continue;
-    }
-    parsed.push(p);
-    diagnostics.push(...checkAgainstSchema(p), ...checkEntryRules(p, now));
   }
   // Files with errors so far, by the id their name gives: a link to one is MA220, not "missing".
   const broken = new Map<string, string>();
   for (const d of diagnostics) if (d.severity === 'error') broken.set(idOfFile(d.file), d.file);
-  diagnostics.push(...checkCrossRules(parsed, broken), ...checkBuildsOnLoops(parsed));
-  const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  for (const d of checkCrossRules(parsed, keys, broken)) diagnostics.push(d);
+  for (const d of checkBuildsOnLoops(parsed)) diagnostics.push(d);
+  const failed = new Set<string>();
+  for (const d of diagnostics) if (d.severity === 'error') failed.add(d.file);
   const valid = parsed.filter((p) => !failed.has(p.file));
   const entries = valid.map((p) => ({ entry: p.data as Entry, file: p.file }));
   const report = options.reportFor;
-  diagnostics.push(
-    ...checkRelease(valid.map((p) => ({ parsed: p, entry: p.data as Entry })), {
-      now,
-      strict: Boolean(options.strict),
-      minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
-      folder: options.folder ?? '.',
-      whole: options.whole ?? (!report || files.every((f) => report.has(f.file))),
-    }),
-  );
   const folder = options.folder ?? '.';
+  for (const d of checkRelease(valid.map((p) => ({ parsed: p, entry: p.data as Entry })), {
+    now: options.now ?? new Date(),
+    strict: Boolean(options.strict),
+    minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
+    folder,
+    whole: options.whole ?? (!report || files.every((f) => report.has(f.file))),
+  })) diagnostics.push(d);
   const shown = report ? diagnostics.filter((d) => report.has(d.file) || (d.code === 'MA302' && d.file === folder)) : diagnostics;
   return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
 }
 
 function idOfFile(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, '');
+}
+
+/** Check every parsed file, then the rules across files. */
+export function validateParsed(files: readonly ParsedSource[], options: ValidateOptions = {}): ValidationResult {
+  const now = options.now ?? new Date();
+  return validateChecked(
+    files.map((f) => checkFile(f, now)),
+    { ...options, now },
+  );
 }
 
 /** Parse and check files read from disk: the parse step and the checks in one call. */

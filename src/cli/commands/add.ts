@@ -27,6 +27,8 @@ import { inquirerPrompter, isPromptCancel, promptMissing, type Prompter } from '
 
 export interface AddArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   fromBibtex?: string;
   /** With --from-bibtex: only the records with these keys (--key, repeatable). */
   keys?: string[];
@@ -67,7 +69,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
   const values = { ...args.values };
   if (typeof values.category === 'string') values.category = parseCategory(values.category).id;
   const flags = flagsToPartial(values);
-  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun, cache: args.cache, needText: true });
   const dir = opened.dir;
   const known = opened.validation.entries;
   const { bases, problems } = await readBases(io, args, flags);
@@ -94,7 +96,7 @@ async function addEntries(io: Io, args: AddArgs, deps: AddDeps): Promise<Outcome
   // Check and write as one step across processes: another add of the same paper waits for the lock,
   // then sees this one's file (issue #12, item 4).
   return withCatalogueLock(dir, async (stillHeld) =>
-    checkAndWrite(io, entries, await openCatalogue(io, { entries: args.entries, forWriting: true }), false, stillHeld),
+    checkAndWrite(io, entries, await openCatalogue(io, { entries: args.entries, forWriting: true, cache: args.cache, needText: true }), false, stillHeld),
   );
 }
 

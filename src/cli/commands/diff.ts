@@ -10,12 +10,14 @@ export interface DiffArgs {
   /** The base revision; default the last tag, else the first commit. */
   ref?: string;
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: 'markdown' | 'json';
 }
 
 /** Compare the catalogue of the working tree with its version at REF. */
 export async function runDiff(io: Io, args: DiffArgs): Promise<Outcome> {
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened).length;
   const { top, prefix } = locateInRepository(opened.dir);
   const ref = args.ref ?? defaultRevision(top);

@@ -15,6 +15,8 @@ import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 
 export interface EditArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   dryRun: boolean;
 }
 
@@ -29,7 +31,7 @@ export async function runRemove(io: Io, args: EditArgs & { id: string; force: bo
 }
 
 async function runEdit(io: Io, args: EditArgs, plan: (opened: OpenedCatalogue) => EntryEdit[]): Promise<Outcome> {
-  const opened = await openCatalogue(io, { entries: args.entries, forWriting: !args.dryRun });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache, forWriting: !args.dryRun });
   // A file with errors could hold a link that would be missed: edit only a clean catalogue.
   if (reportLeftOut(io, opened).length > 0) throw new DataError('the catalogue has errors; fix them first (mllm-align validate); nothing changed');
   const edits = plan(opened);

@@ -12,6 +12,8 @@ import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '
 
 export interface ExportArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: ExportFormat;
   output?: string;
   check: boolean;
@@ -34,7 +36,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.skipInvalid && (args.output === undefined || args.check)) throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const hadErrors = leftOut.length > 0;

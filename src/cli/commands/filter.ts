@@ -8,6 +8,8 @@ import { printEntries, type ListFormat } from '../print-entries.js';
 
 export interface FilterArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   query: string[];
   selection: SelectionOptions;
   sort: SortKey;
@@ -18,7 +20,7 @@ export interface FilterArgs {
 export async function runFilter(io: Io, args: FilterArgs): Promise<Outcome> {
   // Parse first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const selected = selectByCriteria(catalogue, criteria);

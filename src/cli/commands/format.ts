@@ -11,6 +11,8 @@ import type { Outcome } from '../outcome.js';
 export interface FormatArgs {
   paths: string[];
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   check: boolean;
   /** Pin the derived citekey of every entry that has none. */
   pinKeys?: boolean;
@@ -18,7 +20,7 @@ export interface FormatArgs {
 
 /** Canonicalise clean entry files; files with errors are left untouched and named. */
 export async function runFormat(io: Io, args: FormatArgs): Promise<Outcome> {
-  const set = await openCatalogue(io, { paths: args.paths, entries: args.entries, forWriting: !args.check });
+  const set = await openCatalogue(io, { paths: args.paths, entries: args.entries, forWriting: !args.check, cache: args.cache, needText: true });
   const result = set.validation;
   const clean = new Map(result.entries.map((e) => [e.file, e.entry]));
   // Keys are derived over the whole catalogue read, so a pinned key is the one exports print today.

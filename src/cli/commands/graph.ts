@@ -10,6 +10,8 @@ import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '
 
 export interface GraphArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: GraphFormat;
   around?: string;
   /** `--depth`, as typed. */
@@ -29,7 +31,7 @@ export async function runGraph(io: Io, args: GraphArgs): Promise<Outcome> {
   if (args.depth !== undefined && args.around === undefined) throw new UsageError('--depth applies with --around ID only');
   const depth = args.depth === undefined ? undefined : parseDepth(args.depth);
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened).length;
   const entries = selectByCriteria(opened.catalogue, criteria);
   let around: string | undefined;

@@ -8,6 +8,8 @@ import { criteriaFromSelection, selectByCriteria } from '../selection.js';
 
 export interface ListArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   /** Category ids or survey names, as `filter --category` takes them (any of them). */
   category?: string[];
   sort: SortKey;
@@ -18,7 +20,7 @@ export interface ListArgs {
 export async function runList(io: Io, args: ListArgs): Promise<Outcome> {
   // The same parsing as filter's --category, so a mistyped category fails before the catalogue is read.
   const criteria = criteriaFromSelection({ category: args.category });
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const selected = selectByCriteria(opened.catalogue, criteria);
   if (selected.length === 0 && args.format !== 'count') io.stderr('mllm-align: no entries\n');

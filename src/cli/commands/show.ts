@@ -10,6 +10,8 @@ export interface ShowArgs {
   /** One or more ids or names; an unknown one fails before anything is printed. */
   ids: string[];
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: ShowFormat;
 }
 
@@ -20,7 +22,7 @@ const SEPARATORS: Record<Exclude<ShowFormat, 'json'>, string> = { text: '\n', ya
 
 /** Print the entries in the chosen format, in the order given. */
 export async function runShow(io: Io, args: ShowArgs): Promise<Outcome> {
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const { catalogue } = opened;
   const found = args.ids.map((id) => findEntry(catalogue, id));

@@ -7,6 +7,8 @@ import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '
 
 export interface StatsArgs {
   entries?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
   format: 'text' | 'json';
   selection: SelectionOptions;
   query: string[];
@@ -15,7 +17,7 @@ export interface StatsArgs {
 /** Count the selected entries and print the counts. */
 export async function runStats(io: Io, args: StatsArgs): Promise<Outcome> {
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries });
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
   const leftOut = reportLeftOut(io, opened);
   const entries = selectByCriteria(opened.catalogue, criteria);
   if (entries.length === 0) io.stderr('mllm-align: no entries match\n');

@@ -1,2 +1,0 @@
-/** The in-memory shape of one catalogue entry, as the schema allows it. */
-export {};

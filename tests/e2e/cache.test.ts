@@ -1,0 +1,245 @@
+/**
+ * The cache never serves a stale entry: after every change between runs (content, size, a touch,
+ * added, deleted and renamed files, a new tool version or schema, a corrupt or truncated cache,
+ * two runs at once), a run with the cache prints exactly what a run with --no-cache prints. The
+ * debug line (MLLM_ALIGN_DEBUG=cache) shows the cache really served the files it could.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { entryText } from '../../bench/generate.js';
+import { FIXED_NOW, ROOT, runInMemory } from '../helpers.js';
+
+const N = 24;
+const COMMANDS = [
+  ['validate', '--format', 'json'],
+  ['list', '--format', 'json'],
+  ['export', '--format', 'bibtex'],
+];
+
+function tmp(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `mllm-align-${prefix}-`));
+}
+
+function makeCatalogue(): string {
+  const dir = path.join(tmp('cat'), 'entries');
+  mkdirSync(dir);
+  for (let i = 0; i < N; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), entryText(i));
+  return dir;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runBin(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A catalogue, a cache folder, and runs of one installed copy of the tool over them. */
+class Scene {
+  readonly entries = makeCatalogue();
+  readonly cwd = path.dirname(this.entries);
+  readonly cacheHome = tmp('cache-home');
+
+  constructor(readonly bin = path.join(ROOT, 'bin', 'mllm-align.js')) {}
+
+  run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Run {
+    return runBin(this.bin, args, this.cwd, { XDG_CACHE_HOME: this.cacheHome, MLLM_ALIGN_DEBUG: 'cache', ...extraEnv });
+  }
+
+  /** Each command with the cache equals it with --no-cache; returns the cache's debug counts of the first. */
+  check(): { reused: number; checked: number } {
+    let counts: { reused: number; checked: number } | undefined;
+    for (const args of COMMANDS) {
+      const cached = this.run(args);
+      const fresh = this.run([...args, '--no-cache']);
+      const m = /mllm-align: cache: (\d+) reused, (\d+) checked\n/.exec(cached.stderr);
+      expect(m, cached.stderr).not.toBeNull();
+      expect({ ...cached, stderr: cached.stderr.replace(m![0], '') }).toEqual(fresh);
+      counts ??= { reused: Number(m![1]), checked: Number(m![2]) };
+    }
+    return counts!;
+  }
+
+  file(i: number): string {
+    return path.join(this.entries, `method-${i}.yaml`);
+  }
+
+  cacheFile(): string {
+    const dir = path.join(this.cacheHome, 'mllm-align');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    return path.join(dir, files[0]!);
+  }
+}
+
+/** Wait until files written now count as settled for the cache (it rehashes recent ones). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2100));
+}
+
+describe('the cache never serves a stale entry', () => {
+  it('changed, resized, same-size, touched, added, deleted and renamed files', async () => {
+    const s = new Scene();
+    await settle();
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    expect(s.check()).toEqual({ reused: N, checked: 0 });
+
+    // A changed value that makes the entry invalid (year out of range): only that file is checked again.
+    writeFileSync(s.file(3), entryText(3).replace(/^year: \d+$/m, 'year: 1800'));
+    expect(s.check()).toEqual({ reused: N - 1, checked: 1 });
+    expect(s.run(['validate']).stdout).toContain('MA107');
+
+    // The same size and the same modification time: still seen (the change time differs).
+    const before = statSync(s.file(5));
+    const text = readFileSync(s.file(5), 'utf8');
+    writeFileSync(s.file(5), text.replace('name: Method-5', 'name: Mexhod-5'));
+    utimesSync(s.file(5), before.atime, before.mtime);
+    expect(statSync(s.file(5)).size).toBe(before.size);
+    expect(s.check().checked).toBe(1);
+    expect(s.run(['list', '--format', 'json']).stdout).toContain('Mexhod-5');
+
+    // Touched, bytes unchanged: served from the cache by its hash.
+    const now = new Date();
+    utimesSync(s.file(7), now, now);
+    expect(s.check()).toEqual({ reused: N, checked: 0 });
+
+    // An added file that duplicates a cached entry's title: the cross-entry rule flags both files.
+    writeFileSync(path.join(s.entries, 'extra.yaml'), entryText(9).replace('id: method-9', 'id: extra').replace('citekey: method9', 'citekey: extra'));
+    expect(s.check()).toEqual({ reused: N, checked: 1 });
+    expect(s.run(['validate']).stdout).toMatch(/method-9\.yaml:\d+:\d+: .*MA205/);
+
+    // A deleted file that others build on: cached entries now point at nothing.
+    const dependants = readdirSync(s.entries).filter((f) => readFileSync(path.join(s.entries, f), 'utf8').includes('  - method-0\n'));
+    expect(dependants.length).toBeGreaterThan(0);
+    unlinkSync(s.file(0));
+    expect(s.check()).toEqual({ reused: N, checked: 0 });
+    expect(s.run(['validate']).stdout).toContain('MA206');
+
+    // A renamed file: its id no longer matches its name, and the old path is gone.
+    renameSync(s.file(11), path.join(s.entries, 'renamed.yaml'));
+    expect(s.check()).toEqual({ reused: N - 1, checked: 1 });
+    expect(s.run(['validate']).stdout).toContain('MA201');
+
+    // One file named on the command line is checked against the (cached) rest.
+    const named = s.run(['validate', 'entries/renamed.yaml']);
+    expect(named).toEqual({ ...s.run(['validate', 'entries/renamed.yaml', '--no-cache']), stderr: named.stderr });
+  }, 120_000);
+
+  it('a corrupted or truncated cache file reads as empty', async () => {
+    const s = new Scene();
+    await settle();
+    s.check();
+    const file = s.cacheFile();
+    const bytes = readFileSync(file);
+    // One byte flipped inside the body: still valid JSON, but the checksum no longer matches.
+    const at = bytes.indexOf('method-1', bytes.indexOf(0x0a)) + 7;
+    bytes[at] = bytes[at] === 0x32 ? 0x33 : 0x32;
+    writeFileSync(file, bytes);
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    writeFileSync(file, 'not a cache');
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    writeFileSync(file, '');
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+  }, 60_000);
+
+  it('a new version of the tool, or a changed schema, drops the cache', async () => {
+    // A copy of the installed tool that can be changed.
+    const pkg = tmp('pkg');
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    const s = new Scene(path.join(pkg, 'bin', 'mllm-align.js'));
+    await settle();
+    s.check();
+    expect(s.check()).toEqual({ reused: N, checked: 0 });
+
+    const manifest = path.join(pkg, 'package.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"version": "[^"]+"/, '"version": "99.0.0"'));
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+
+    // The schema, as compiled into the build: citekeys must now start with a capital letter.
+    const main = path.join(pkg, 'dist', 'cli', 'main.js');
+    const code = readFileSync(main, 'utf8');
+    const pattern = JSON.stringify('^[A-Za-z0-9][A-Za-z0-9_:.+-]*$');
+    expect(code).toContain(`RegExp(${pattern}`);
+    writeFileSync(main, code.replaceAll(`RegExp(${pattern}`, `RegExp(${JSON.stringify('^[A-Z][A-Za-z0-9_:.+-]*$')}`));
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    expect(s.run(['validate']).stdout).toContain('citekey');
+  }, 60_000);
+
+  it('two runs at once both print the fresh result, and leave a whole cache', async () => {
+    const s = new Scene();
+    await settle();
+    s.check();
+    writeFileSync(s.file(2), entryText(2).replace(/^year: \d+$/m, 'year: 1800'));
+    const expected = s.run(['validate', '--format', 'json', '--no-cache']);
+    const once = () =>
+      new Promise<Run>((resolve) => {
+        const child = spawn(process.execPath, [s.bin, 'validate', '--format', 'json'], {
+          cwd: s.cwd,
+          env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: s.cacheHome },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+      });
+    const results = await Promise.all([once(), once(), once()]);
+    for (const r of results) expect(r).toEqual(expected);
+    expect(s.check().checked).toBe(0);
+  }, 60_000);
+
+  it('a cache folder that cannot be written is skipped silently', () => {
+    const s = new Scene();
+    // A file where the cache folder should be: nothing can be created under it (even as root).
+    const blocked = path.join(tmp('blocked'), 'file');
+    writeFileSync(blocked, '');
+    for (const args of COMMANDS) {
+      const r = runBin(s.bin, args, s.cwd, { XDG_CACHE_HOME: blocked });
+      expect(r).toEqual(runBin(s.bin, [...args, '--no-cache'], s.cwd, {}));
+    }
+  }, 60_000);
+
+  it('--no-cache and MLLM_ALIGN_NO_CACHE neither read nor write it; it is never put inside the catalogue', () => {
+    const s = new Scene();
+    s.run(['list', '--no-cache']);
+    s.run(['validate'], { MLLM_ALIGN_NO_CACHE: '1' });
+    expect(existsSync(path.join(s.cacheHome, 'mllm-align'))).toBe(false);
+    s.run(['validate'], { MLLM_ALIGN_NO_CACHE: '0' });
+    expect(existsSync(path.join(s.cacheHome, 'mllm-align'))).toBe(true);
+    const inside = s.run(['validate'], { XDG_CACHE_HOME: path.join(s.entries, '..', 'entries') });
+    expect(inside.code).toBe(0);
+    expect(readdirSync(s.entries).filter((f) => !f.endsWith('.yaml'))).toEqual([]);
+    // Every command that reads the catalogue takes --no-cache.
+    for (const args of [['validate'], ['list'], ['filter', 'year>=2020'], ['show', 'method-1'], ['format', '--check'], ['export', '--format', 'json'], ['add', '--help']]) {
+      const code = s.run([...args, '--no-cache']).code;
+      expect(code, args.join(' ')).toBeLessThan(2);
+      expect(code, args.join(' ')).toBe(s.run(args).code);
+    }
+  }, 60_000);
+});
+
+describe('the cache and the calendar', () => {
+  it('an entry dated next year is accepted this year and flagged once a year back: the cache follows the clock', async () => {
+    const dir = makeCatalogue();
+    const cacheHome = tmp('cache-home');
+    writeFileSync(path.join(dir, 'method-1.yaml'), entryText(1).replace(/^year: \d+$/m, 'year: 2027').replace(/^arxiv: .*$/m, 'arxiv: "2701.00001"'));
+    const at = (now: Date) => runInMemory(['validate', '--entries', dir], { env: { XDG_CACHE_HOME: cacheHome }, now: () => now });
+    const thisYear = await at(FIXED_NOW);
+    expect(thisYear.code).toBe(0);
+    const yearBefore = await at(new Date('2025-06-01T00:00:00Z'));
+    expect(yearBefore.code).toBe(1);
+    expect(yearBefore.stdout).toContain('MA107');
+    expect(await at(FIXED_NOW)).toEqual(thisYear);
+    rmSync(cacheHome, { recursive: true, force: true });
+  });
+});
