@@ -1,5 +1,5 @@
 /** The human-readable table of entries. */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import type { Entry } from '../core/entry.js';
 import { escapeControls } from '../core/text.js';
 import { painter } from './color.js';
@@ -16,9 +16,15 @@ const GAP = 2;
 /** Fewest title characters a terminal table keeps before it gives up other columns. */
 const MIN_TITLE = 30;
 
-/** Display width, as a terminal shows it: a CJK character takes two columns, an accent none. */
+/** Text whose every character takes one column: printable ASCII and Latin letters, no combining marks. */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2026]*$/;
+let stringWidth: ((text: string) => number) | undefined;
+
+/** Columns a text takes on a terminal: a CJK character two, an accent none (string-width, loaded only when needed, #13). */
 function widthOf(text: string): number {
-  return /^[\u0020-\u007e]*$/.test(text) ? text.length : stringWidth(text);
+  if (NARROW.test(text)) return text.length;
+  stringWidth ??= createRequire(import.meta.url)('string-width') as (text: string) => number;
+  return stringWidth(text);
 }
 
 /** `text` cut to `width` columns, ending in … when cut. */
