@@ -1,5 +1,4 @@
 /** Small pure string helpers shared by validation, queries and rendering. */
-import { createRequire } from 'node:module';
 
 /** Characters of user input quoted in a message; the rest is cut. */
 export const EXCERPT_LENGTH = 60;
@@ -24,19 +23,6 @@ export function normalizeTitle(title: string): string {
   return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-let removeConfusables: ((s: string) => string) | undefined;
-
-/**
- * A title's confusable skeleton (UTS #39 homoglyphs folded to their Latin look-alikes), reduced
- * like normalizeTitle: a Cyrillic or fullwidth copy of a title gives the same key (issue #12).
- * The confusables table loads only for a title with a character outside ASCII.
- */
-export function titleSkeleton(title: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\u0000-\u007f]*$/.test(title)) return normalizeTitle(title);
-  removeConfusables ??= (createRequire(import.meta.url)('confusables') as { remove: (s: string) => string }).remove;
-  return normalizeTitle(removeConfusables(normalizeTitle(title)));
-}
 
 /** Control characters no text field may hold: C0 (but tab and newline where lines are allowed), DEL, C1, U+2028/2029, bidi controls. */
 // eslint-disable-next-line no-control-regex
