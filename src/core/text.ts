@@ -9,7 +9,8 @@ export const EXCERPT_LENGTH = 60;
  */
 export function quoteInput(text: string): string {
   const cut = text.length > EXCERPT_LENGTH ? text.slice(0, EXCERPT_LENGTH) : text;
-  const escaped = JSON.stringify(cut).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON escapes quotes, backslashes and C0; escapeControls the C1, bidi and invisible characters it leaves.
+  const escaped = escapeControls(JSON.stringify(cut));
   return text.length > EXCERPT_LENGTH ? `${escaped.slice(0, -1)}…" (${text.length} characters)` : escaped;
 }
 

@@ -93,8 +93,18 @@ ${name}() {
     ${emit(`${spec.commands.map((c) => c.name).join(' ')} --help --version`)}
     return 0
   fi
-  case "$cmd" in
-${valueCases(spec, emit, files)}
+${dispatch(spec, emit, emit, files)}
+complete -F ${name} ${spec.program}
+`;
+}
+
+/**
+ * The body both bash and zsh run after the command word: an option's value, then the options (a word
+ * starting with -), then the command's arguments. `valueEmit` offers option values and arguments.
+ */
+function dispatch(spec: CompletionSpec, emit: (words: string) => string, valueEmit: (words: string) => string, files: (dirs: boolean) => string): string {
+  return `  case "$cmd" in
+${valueCases(spec, valueEmit, files)}
   esac
   if [[ "$cur" == -* ]]; then
     case "$cmd" in
@@ -103,12 +113,10 @@ ${optionCases(spec, emit)}
     return 0
   fi
   case "$cmd" in
-${argCases(spec, emit, files)}
+${argCases(spec, valueEmit, files)}
   esac
   return 0
-}
-complete -F ${name} ${spec.program}
-`;
+}`;
 }
 
 /** The zsh script: `source <(mllm-align completion zsh)` after compinit, or saved as `_mllm-align` on $fpath. */
@@ -127,20 +135,7 @@ ${name}() {
     ${emit(`${spec.commands.map((c) => c.name).join(' ')} --help --version`)}
     return 0
   fi
-  case "$cmd" in
-${valueCases(spec, zshEmit, files)}
-  esac
-  if [[ "$cur" == -* ]]; then
-    case "$cmd" in
-${optionCases(spec, emit)}
-    esac
-    return 0
-  fi
-  case "$cmd" in
-${argCases(spec, zshEmit, files)}
-  esac
-  return 0
-}
+${dispatch(spec, emit, zshEmit, files)}
 if (( $+functions[compdef] )); then compdef ${name} ${spec.program}; fi
 `;
 }

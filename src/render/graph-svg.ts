@@ -5,6 +5,7 @@
  */
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
+import { escapeHtml } from './escape-html.js';
 import { CATEGORY_COLOURS, type LineageGraph } from './graph.js';
 
 const NODE_W = 168;
@@ -16,10 +17,8 @@ const LEFT = 8;
 /** Characters of a name shown in a node; the whole name is in the link's title. */
 const MAX_LABEL = 24;
 
-/** Text for SVG content and attributes. */
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Text for SVG content and attributes: the same escaping as the page around it. */
+const escapeXml = escapeHtml;
 
 function cut(text: string): string {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;

@@ -10,16 +10,13 @@ import { WEB_APP } from '../generated/web-app.js';
 import type { PageData } from '../web/page-data.js';
 import { assignCitekeys } from '../cite/keys.js';
 import { renderBibtexRecord } from './bibtex.js';
+import { escapeHtml } from './escape-html.js';
 import { buildLineage } from './graph.js';
 import { renderGraphSvg } from './graph-svg.js';
 
 export interface HtmlOptions {
   /** The whole catalogue, so BibTeX keys are the ones `show --format bibtex` prints; defaults to `entries`. */
   catalogue?: readonly Entry[];
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** JSON that cannot end the script element it sits in, whatever a title holds. */

@@ -115,7 +115,8 @@ function checkControlCharacters(parsed: ParsedFile, f: Fields): Diagnostic[] {
   return out;
 }
 
-function baseName(file: string): string {
+/** The id a file's name gives it: `entries/llava.yaml` → `llava`. */
+export function baseName(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   return name.replace(/\.ya?ml$/i, '');
 }

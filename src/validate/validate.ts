@@ -6,7 +6,7 @@ import { makeDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.
 import { checkAgainstSchema } from './schema-check.js';
 import { checkBuildsOnLoops } from './loops.js';
 import { checkRelease, MIN_PER_CATEGORY } from './release.js';
-import { checkCrossRules, checkEntryRules, crossKeysOf, type CrossKeys } from './rules.js';
+import { baseName, checkCrossRules, checkEntryRules, crossKeysOf, type CrossKeys } from './rules.js';
 
 export interface ValidationResult {
   diagnostics: Diagnostic[];
@@ -83,7 +83,7 @@ export function validateChecked(files: readonly CheckedFile[], options: SetOptio
   }
   // Files with errors so far, by the id their name gives: a link to one is MA220, not "missing".
   const broken = new Map<string, string>();
-  for (const d of diagnostics) if (d.severity === 'error') broken.set(idOfFile(d.file), d.file);
+  for (const d of diagnostics) if (d.severity === 'error') broken.set(baseName(d.file), d.file);
   for (const d of checkCrossRules(parsed, keys, broken)) diagnostics.push(d);
   for (const d of checkBuildsOnLoops(parsed)) diagnostics.push(d);
   const failed = new Set<string>();
@@ -101,10 +101,6 @@ export function validateChecked(files: readonly CheckedFile[], options: SetOptio
   })) diagnostics.push(d);
   const shown = report ? diagnostics.filter((d) => report.has(d.file) || (d.code === 'MA302' && d.file === folder)) : diagnostics;
   return { diagnostics: sortDiagnostics(shown), entries, files: report ? report.size : files.length };
-}
-
-function idOfFile(file: string): string {
-  return (file.split(/[\\/]/).pop() ?? file).replace(/\.ya?ml$/i, '');
 }
 
 /** Check every parsed file, then the rules across files. */

@@ -7,6 +7,7 @@ import type { Entry } from '../core/entry.js';
 import { venueSeries } from '../core/venue.js';
 import { compileFilter } from '../query/filter.js';
 import { parseQuery } from '../query/parse-query.js';
+import { escapeHtml } from '../render/escape-html.js';
 import type { PageData } from './page-data.js';
 
 const PAGE_SIZE = 50;
@@ -48,10 +49,6 @@ const announce = $('announce');
 
 const state = { query: '', selected: Object.fromEntries(FACETS.map((f) => [f, new Set<string>()])) as Record<Facet, Set<string>>, page: 0 };
 let matching: number[] = entries.map((_, i) => i);
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Only http(s) addresses become links. */
 function safeUrl(url: string | undefined): string | undefined {
