@@ -19,6 +19,7 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js'],
-    rules: { 'no-restricted-syntax': 'off' },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

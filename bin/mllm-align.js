@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Shim: run the built CLI (one bundled file, npm run build). All logic lives in dist/.
-import { processIo, run } from '../dist/cli/main.js';
+// Shim: run the built CLI (npm run build). All logic lives in dist/. CommonJS (bin/package.json),
+// so that Node starts without its ES module loader: fast-path.cjs answers --version and replays the
+// output of a read-only command repeated over an unchanged catalogue; anything else runs main.js.
+'use strict';
+const { fastPath } = require('../dist/cli/fast-path.cjs');
 
 process.stdout.on('error', (err) => {
   // A closed pipe (`mllm-align list | head`) is not a failure.
@@ -10,12 +13,18 @@ process.stdout.on('error', (err) => {
   process.exit(1);
 });
 
-run(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`mllm-align: internal error: ${err && err.message ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+const argv = process.argv.slice(2);
+fastPath(argv)
+  .then((answered) => {
+    if (answered !== undefined) return answered;
+    return import('../dist/cli/main.js').then(({ processIo, run }) => run(argv, processIo()));
+  })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`mllm-align: internal error: ${err && err.message ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );

@@ -10,6 +10,7 @@ import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDi
 import type { SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
 import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
+import { statKey, type RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 
@@ -20,6 +21,8 @@ export interface OpenContext {
   now(): Date;
   /** Where `MLLM_ALIGN_DEBUG=cache` reports what the cache did. */
   stderr?(text: string): void;
+  /** A recording of the run for replay: told which files were read, as they were before reading. */
+  watch?: RunWatch;
 }
 
 export interface OpenOptions {
@@ -73,8 +76,9 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   // The cache holds whole catalogues: files named outside one are simply checked.
   const where = insideCatalogue && !cacheDisabled(opts.cache, ctx.env) ? locateCache(ctx.env, dir, now) : undefined;
   const cache = where ? CatalogueCache.open(where) : undefined;
-  const { sources, checked } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
+  const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
   cache?.save();
+  ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats: stats.map((st) => (st ? statKey(st) : undefined)) });
   if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
     ctx.stderr(`mllm-align: cache: ${cache.stats.reused} reused, ${cache.stats.checked} checked\n`);
   }
@@ -169,7 +173,7 @@ async function checkFiles(
     const results = await done;
     part.forEach((i, k) => takeWorkerResult(i, results[k]!));
   }
-  return { sources, checked };
+  return { sources, checked, stats };
 
   function takeWorkerResult(i: number, r: WorkerResult): void {
     const abs = files[i]!;

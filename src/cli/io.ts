@@ -1,6 +1,7 @@
 /** The I/O a command gets, so tests can run `run()` in memory. */
 import { DataError } from '../core/errors.js';
 import { decodeUtf8 } from '../core/utf8.js';
+import type { RunWatch } from '../store/replay.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -16,6 +17,8 @@ export interface Io {
   /** Read all of standard input. */
   readStdin(): Promise<string>;
   now(): Date;
+  /** A recording of this run for replay (store/replay.ts), told what the run read. */
+  watch?: RunWatch;
 }
 
 /** Colour decision: NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */

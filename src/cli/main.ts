@@ -1,5 +1,4 @@
 /** The command line: wiring of subcommands, and the one place that maps errors to exit codes. */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DataError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InternalError, UsageError } from '../core/errors.js';
 import { withSuggestion } from '../core/suggest.js';
@@ -9,9 +8,10 @@ import { SHOW_FORMATS, type ShowFormat } from '../render/show.js';
 import { buildFieldOptions, fieldValues } from './add-options.js';
 import type { Io } from './io.js';
 import { outcome, type Outcome } from './outcome.js';
+import { Recording } from '../store/replay.js';
+import { VERSION } from './version.js';
 import { addSelectionOptions, QUERY_HELP, type SelectionOptions } from './selection.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const CATEGORY_HELP = CATEGORIES.map((c) => `  ${c.id.padEnd(12)} ${c.name} (v1: ${c.nameV1})\n${' '.repeat(15)}sub-groups: ${c.subcategories.map((s) => s.id).join(', ')}`).join('\n');
 
@@ -356,8 +356,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return EXIT_OK;
   }
+  const recording = Recording.start(argv, io, io.now());
+  const rio = recording ? recordingIo(io, recording) : io;
   const result = { outcome: outcome() };
-  const program = buildProgram(io, result);
+  const program = buildProgram(rio, result);
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });
@@ -370,10 +372,38 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     checkHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCodeOf(result.outcome);
+    const code = exitCodeOf(result.outcome);
+    if (recording) {
+      // An export written to a file, or compared with one, depends on more than the catalogue.
+      const opts = program.commands.find((c) => c.name() === argv[0])?.opts() ?? {};
+      if (opts.output !== undefined || opts.check) recording.refuse();
+      recording.finish(code);
+    }
+    return code;
   } catch (err) {
-    return handleError(err, io);
+    recording?.refuse();
+    return handleError(err, rio);
   }
+}
+
+/** The I/O of a recorded run: what it prints is kept as well, and reading standard input stops the recording. */
+function recordingIo(io: Io, recording: Recording): Io {
+  return {
+    ...io,
+    stdout: (t) => {
+      io.stdout(t);
+      recording.add(1, t);
+    },
+    stderr: (t) => {
+      io.stderr(t);
+      recording.add(2, t);
+    },
+    readStdin: () => {
+      recording.refuse();
+      return io.readStdin();
+    },
+    watch: recording,
+  };
 }
 
 /** `help <command>` for a command that does not exist is a usage error, not the general help. */

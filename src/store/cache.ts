@@ -24,7 +24,7 @@ const CACHE_FORMAT = 3;
  * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
  * have changed again within the file system's clock granularity: it is rehashed next time.
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** What the cache keeps about one file: the parsed value (when its YAML parsed) and its own diagnostics. */
 export interface CachedCheck {
@@ -77,15 +77,15 @@ export function cacheDisabled(option: boolean | undefined, env: NodeJS.ProcessEn
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
-let codeHash: string | undefined;
+let identity: string | undefined;
 
 /**
- * A hash of the running tool: the identity of every file of its code (size, times and inode: any
- * rebuild, reinstall or edit changes them, and reading their bytes would cost more) and its
- * package.json (version included).
+ * The running tool: the identity of every file of its code (size, times and inode: any rebuild,
+ * reinstall or edit changes them, and reading their bytes would cost more) and its package.json
+ * (version included), as one string.
  */
-function toolFingerprint(): string {
-  if (codeHash !== undefined) return codeHash;
+export function toolIdentity(): string {
+  if (identity !== undefined) return identity;
   // The built CLI lives in dist/cli/ (from source: src/store/); one level up holds all of its code.
   const root = fileURLToPath(new URL('../', import.meta.url));
   const parts: string[] = [String(CACHE_FORMAT)];
@@ -95,8 +95,15 @@ function toolFingerprint(): string {
     parts.push(f, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino));
   }
   parts.push(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
-  codeHash = hash('sha1', parts.join('\0'), 'base64');
-  return codeHash;
+  identity = parts.join('\0');
+  return identity;
+}
+
+let codeHash: string | undefined;
+
+/** A hash of the running tool (toolIdentity). */
+function toolFingerprint(): string {
+  return (codeHash ??= hash('sha1', toolIdentity(), 'base64'));
 }
 
 /** Where the cache of catalogue `dir` lives, or undefined when there is none to use. */

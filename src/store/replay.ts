@@ -1,0 +1,314 @@
+/**
+ * Replay: what a read-only command printed over an unchanged catalogue, printed again without
+ * running it (#13: a repeated `list` at start-up speed, a warm run below the read floor).
+ *
+ * A run of `list`, `filter`, `show`, `stats`, `graph`, `validate` or `export` to standard output
+ * that opened the whole catalogue once, through the one door, with the cache on, is recorded: its
+ * standard output and error, in order, and its exit code. The record is keyed by everything the
+ * output can depend on besides the catalogue's files — the arguments, working folder, environment,
+ * colour and terminal width, the day (UTC), and the build of the tool — and it holds the catalogue
+ * folder's listing and each file's size, times and inode. It is replayed only when all of these are
+ * the same, no file changed within RACY_MS of the recorded run's start (the cache's "racily clean"
+ * rule), and its checksum holds; anything else runs the command, which records afresh.
+ *
+ * Records live in the user's cache folder (`replay/`), are written whole (temporary file, rename),
+ * and at most MAX_RECORDS are kept. `--no-cache`, `MLLM_ALIGN_NO_CACHE` and `MLLM_ALIGN_DEBUG`
+ * turn replay off, as does any error reading or writing a record (silently).
+ *
+ * This module is bundled twice: into the small `dist/cli/replay.js` that `bin/` loads first, and
+ * into the CLI, which records.
+ */
+import { createHash, hash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir } from './cache.js';
+
+/** Bumped whenever the layout of a record changes. */
+const REPLAY_FORMAT = 1;
+
+/** The commands whose output depends only on the catalogue (export only without --output/--check). */
+export const REPLAYABLE = new Set(['list', 'filter', 'show', 'stats', 'graph', 'validate', 'export']);
+
+/** Records kept; the least recently written are removed beyond this. */
+const MAX_RECORDS = 24;
+
+/** A run printing more than this is not recorded. */
+const MAX_RECORD_BYTES = 512 * 1024 * 1024;
+
+/** Output streams, as numbered in a record. */
+type Stream = 1 | 2;
+
+/** What of the process the output may depend on, besides the arguments and the catalogue. */
+export interface RunContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  color: boolean;
+  columns?: number;
+}
+
+/** A file's identity as the cache keeps it. */
+export type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+interface Header {
+  format: number;
+  key: string;
+  /** The catalogue folder. */
+  dir: string;
+  /** Whether ./entries was a folder (it decides which catalogue a run without --entries opens). */
+  local: boolean;
+  /** The .yaml names in the folder, sorted, and their stat keys, four numbers each. */
+  names: string[];
+  stats: number[];
+  /** When the recorded run started (ms since the epoch). */
+  started: number;
+  code: number;
+  /** The output, in order: [stream, bytes] pieces of the payload. */
+  segments: Array<[Stream, number]>;
+}
+
+/** Length of the fixed tail: header length (12 digits), checksum (28 base64 characters), newline. */
+const TAIL = 12 + 28 + 1;
+
+/**
+ * Variables a shell keeps for itself, which neither this tool nor Node reads: left out of the key,
+ * so that a `cd` elsewhere and back, or a subshell, still finds the record. Every other variable is
+ * part of it.
+ */
+const SHELL_BOOKKEEPING = new Set(['_', 'OLDPWD', 'PWD', 'SHLVL']);
+
+function keyOf(argv: readonly string[], ctx: RunContext, now: Date): string {
+  const env = Object.keys(ctx.env)
+    .filter((k) => !SHELL_BOOKKEEPING.has(k))
+    .sort()
+    .map((k) => [k, ctx.env[k]]);
+  return JSON.stringify([REPLAY_FORMAT, argv, ctx.cwd, env, ctx.color, ctx.columns ?? null, now.toISOString().slice(0, 10), toolIdentity()]);
+}
+
+/** The record file for a key, or undefined when replay is off for this run. */
+function recordFile(argv: readonly string[], ctx: RunContext, now: Date): { file: string; key: string } | undefined {
+  if (!REPLAYABLE.has(argv[0] ?? '') || argv.includes('--no-cache')) return undefined;
+  if (cacheDisabled(undefined, ctx.env) || ctx.env.MLLM_ALIGN_DEBUG) return undefined;
+  const base = userCacheDir(ctx.env);
+  if (base === undefined) return undefined;
+  const key = keyOf(argv, ctx, now);
+  return { file: path.join(base, 'replay', `${hash('sha1', key, 'hex').slice(0, 32)}.out`), key };
+}
+
+function statKey(st: Stats): StatKey {
+  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+
+function isDirectory(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** The .yaml files of a catalogue folder, as `listEntryFiles` finds them. */
+function yamlNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort();
+}
+
+/** Whether the catalogue is as recorded: same folder, same files, none changed since (or racily close to) the run. */
+function unchanged(h: Header, cwd: string): boolean {
+  if (!isDirectory(h.dir) || isDirectory(path.join(cwd, 'entries')) !== h.local) return false;
+  const names = yamlNames(h.dir);
+  if (names.length !== h.names.length || h.stats.length !== names.length * 4) return false;
+  const settled = h.started - RACY_MS;
+  // The folder is absolute and normalised: its files' paths need no path.join (a tenth of a warm run at 10,000 files).
+  const prefix = h.dir.endsWith(path.sep) ? h.dir : h.dir + path.sep;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] !== h.names[i]) return false;
+    const st = statSync(prefix + names[i]!, { throwIfNoEntry: false });
+    if (!st) return false;
+    const k = i * 4;
+    if (st.size !== h.stats[k] || st.mtimeMs !== h.stats[k + 1] || st.ctimeMs !== h.stats[k + 2] || st.ino !== h.stats[k + 3]) return false;
+    if (st.mtimeMs >= settled || st.ctimeMs >= settled) return false;
+  }
+  return true;
+}
+
+/** A record's header and payload, when its checksum holds. */
+function readRecord(file: string): { header: Header; payload: Buffer } | undefined {
+  const buf = readFileSync(file);
+  if (buf.length < TAIL) return undefined;
+  const tail = buf.toString('latin1', buf.length - TAIL);
+  const headerBytes = Number(tail.slice(0, 12));
+  const sum = tail.slice(12, 40);
+  const payloadEnd = buf.length - TAIL - headerBytes;
+  if (!Number.isInteger(headerBytes) || payloadEnd < 0 || tail[40] !== '\n') return undefined;
+  if (hash('sha1', buf.subarray(0, buf.length - TAIL), 'base64') !== sum) return undefined;
+  const header = JSON.parse(buf.toString('utf8', payloadEnd, buf.length - TAIL)) as Header;
+  return { header, payload: buf.subarray(0, payloadEnd) };
+}
+
+/** Where replayed output goes. */
+export interface ReplayOutput {
+  write(stream: Stream, bytes: Buffer): void;
+}
+
+/**
+ * Print what the same command printed over the same catalogue, when that is known; returns its
+ * exit code, or undefined when the command must run. Never throws.
+ */
+export function replay(argv: readonly string[], ctx: RunContext, out: ReplayOutput, now = new Date()): number | undefined {
+  try {
+    const where = recordFile(argv, ctx, now);
+    if (!where) return undefined;
+    const record = readRecord(where.file);
+    if (!record) return undefined;
+    const { header, payload } = record;
+    if (header.format !== REPLAY_FORMAT || header.key !== where.key || !unchanged(header, ctx.cwd)) return undefined;
+    let total = 0;
+    for (const [, bytes] of header.segments) total += bytes;
+    if (total !== payload.length) return undefined;
+    let at = 0;
+    for (const [stream, bytes] of header.segments) {
+      out.write(stream, payload.subarray(at, at + bytes));
+      at += bytes;
+    }
+    return header.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the one door tells a recording about the catalogue it opened. */
+export interface OpenedFiles {
+  dir: string;
+  /** Whether any files were named on the command line (then the run is not recorded). */
+  named: boolean;
+  /** Every file read, and its stat key taken before it was read (undefined: not stat-ed). */
+  files: readonly string[];
+  stats: ReadonlyArray<StatKey | undefined>;
+}
+
+/** The part of a run's I/O a recording watches. */
+export interface RunWatch {
+  /** The catalogue was opened (called by the one door). */
+  opened(o: OpenedFiles): void;
+  /** Something the run did makes its output depend on more than the catalogue. */
+  refuse(): void;
+}
+
+/** A recording of one run, written as a record when the run ends well. */
+export class Recording implements RunWatch {
+  private fd: number | undefined;
+  private readonly tmp: string;
+  private readonly sum = createHash('sha1');
+  private readonly segments: Array<[Stream, number]> = [];
+  private bytes = 0;
+  private refused = false;
+  private catalogue: Omit<Header, 'format' | 'key' | 'started' | 'code' | 'segments'> | undefined;
+  private readonly started = Date.now();
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly cwd: string,
+  ) {
+    this.tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  }
+
+  /** A recording of this run, or undefined when it cannot be replayed anyway. */
+  static start(argv: readonly string[], ctx: RunContext, now: Date): Recording | undefined {
+    try {
+      const where = recordFile(argv, ctx, now);
+      return where ? new Recording(where.file, where.key, ctx.cwd) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keep a piece of output (after it was written to its stream). */
+  add(stream: Stream, text: string): void {
+    if (this.refused || text === '') return;
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(path.dirname(this.file), { recursive: true });
+        this.fd = openSync(this.tmp, 'w', 0o600);
+      }
+      const buf = Buffer.from(text, 'utf8');
+      this.bytes += buf.length;
+      if (this.bytes > MAX_RECORD_BYTES) return this.refuse();
+      writeSync(this.fd, buf);
+      this.sum.update(buf);
+      const last = this.segments[this.segments.length - 1];
+      if (last && last[0] === stream) last[1] += buf.length;
+      else this.segments.push([stream, buf.length]);
+    } catch {
+      this.refuse();
+    }
+  }
+
+  opened(o: OpenedFiles): void {
+    if (this.catalogue || o.named || o.stats.some((s) => s === undefined)) return this.refuse();
+    const names = o.files.map((f) => path.basename(f));
+    // Only a whole folder's files, in the order the folder lists them, can be checked by a replay.
+    if (o.files.some((f) => path.dirname(f) !== o.dir) || names.join('\n') !== [...names].sort().join('\n')) return this.refuse();
+    try {
+      this.catalogue = { dir: o.dir, local: isDirectory(path.join(this.cwd, 'entries')), names, stats: o.stats.flatMap((s) => s!) };
+    } catch {
+      this.refuse();
+    }
+  }
+
+  refuse(): void {
+    this.refused = true;
+    this.close();
+    try {
+      rmSync(this.tmp, { force: true });
+    } catch {
+      // nothing was created
+    }
+  }
+
+  private close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      closeSync(fd);
+    } catch {
+      // already gone
+    }
+  }
+
+  /** The run ended with `code`: write the record if the run can be replayed. */
+  finish(code: number): void {
+    if (this.refused || !this.catalogue || (code !== 0 && code !== 1)) return this.refuse();
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(path.dirname(this.file), { recursive: true });
+        this.fd = openSync(this.tmp, 'w', 0o600);
+      }
+      const header: Header = { format: REPLAY_FORMAT, key: this.key, ...this.catalogue, started: this.started, code, segments: this.segments };
+      const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
+      writeSync(this.fd, headerBuf);
+      this.sum.update(headerBuf);
+      writeSync(this.fd, `${String(headerBuf.length).padStart(12, '0')}${this.sum.digest('base64')}\n`);
+      this.close();
+      renameSync(this.tmp, this.file);
+      prune(path.dirname(this.file));
+    } catch {
+      this.refuse();
+    }
+  }
+}
+
+/** Keep the newest MAX_RECORDS records; remove temporary files left by runs that were killed. */
+function prune(dir: string): void {
+  const now = Date.now();
+  const records: Array<[string, number]> = [];
+  for (const name of readdirSync(dir)) {
+    const st = statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (!st) continue;
+    if (name.endsWith('.tmp')) {
+      if (now - st.mtimeMs > 3600_000) rmSync(path.join(dir, name), { force: true });
+    } else if (name.endsWith('.out')) records.push([name, st.mtimeMs]);
+  }
+  records.sort((a, b) => b[1] - a[1]);
+  for (const [name] of records.slice(MAX_RECORDS)) rmSync(path.join(dir, name), { force: true });
+}
+
+export { statKey };
