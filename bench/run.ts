@@ -30,6 +30,11 @@ interface Figure {
 
 const figures = new Map<string, Figure>();
 
+/** Wait RACY_MS and a little more. */
+function settle(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+}
+
 function runsFor(size: number): number {
   return Math.max(1, Math.round((size >= 50000 ? 3 : size >= 10000 ? 5 : 15) * SCALE));
 }
@@ -96,13 +101,16 @@ console.log(`bench in ${WORK}`);
 measure([
   { key: 'node', label: '`node -e 0`', spec: { args: ['-e', '0'] } },
   { key: 'version', label: '`--version`', spec: { args: cli('--version') } },
-  { key: 'list-shipped', label: '`list` (table, shipped catalogue), warm cache', spec: { args: cli('list'), prime: true } },
+  { key: 'list-shipped', label: '`list` (table, shipped catalogue), repeated (replayed)', spec: { args: cli('list'), prime: true } },
   { key: 'list-shipped-cold', label: '`list` (table, shipped catalogue), empty cache', spec: { args: cli('list'), cold: true } },
-  { key: 'ids-shipped', label: '`list --format ids` (shipped catalogue), warm cache', spec: { args: cli('list', '--format', 'ids'), prime: true } },
+  { key: 'ids-shipped', label: '`list --format ids` (shipped catalogue), repeated (replayed)', spec: { args: cli('list', '--format', 'ids'), prime: true } },
 ]);
 
 for (const n of SIZES) {
   const dir = generateCatalogue(path.join(WORK, `entries-${n}`), n);
+  // A catalogue is not read in the same two seconds as it is written: the cache and replay trust a
+  // file's stat only once it has settled (store/cache.ts RACY_MS), so the warm figures wait for that.
+  settle();
   const at = `at ${n.toLocaleString('en')}`;
   const e = ['--entries', dir];
   const size = n;
@@ -117,11 +125,21 @@ for (const n of SIZES) {
       label: `\`validate --no-cache\` ${at}, no worker threads (MLLM_ALIGN_WORKERS=0)`,
       spec: { args: cli('validate', '--no-cache', ...e), size, env: { MLLM_ALIGN_WORKERS: '0' } },
     },
-    { key: `validate-warm-${n}`, label: `\`validate\` ${at}, warm cache`, spec: { args: cli('validate', ...e), size, prime: true } },
-    { key: `json-warm-${n}`, label: `\`list --format json\` ${at}, warm cache`, spec: { args: cli('list', '--format', 'json', ...e), size, prime: true } },
+    { key: `validate-warm-${n}`, label: `\`validate\` ${at}, repeated (replayed)`, spec: { args: cli('validate', ...e), size, prime: true } },
+    {
+      key: `validate-entrycache-${n}`,
+      label: `\`validate\` ${at}, warm entry cache, replay off (MLLM_ALIGN_DEBUG=cache)`,
+      spec: { args: cli('validate', ...e), size, prime: true, env: { MLLM_ALIGN_DEBUG: 'cache' } },
+    },
+    { key: `json-warm-${n}`, label: `\`list --format json\` ${at}, repeated (replayed)`, spec: { args: cli('list', '--format', 'json', ...e), size, prime: true } },
+    {
+      key: `json-entrycache-${n}`,
+      label: `\`list --format json\` ${at}, warm entry cache, replay off (MLLM_ALIGN_DEBUG=cache)`,
+      spec: { args: cli('list', '--format', 'json', ...e), size, prime: true, env: { MLLM_ALIGN_DEBUG: 'cache' } },
+    },
     {
       key: `filter-warm-${n}`,
-      label: `\`filter --category perceiver --since 2022 --format json\` ${at}, warm cache`,
+      label: `\`filter --category perceiver --since 2022 --format json\` ${at}, repeated (replayed)`,
       spec: { args: cli('filter', '--category', 'perceiver', '--since', '2022', '--format', 'json', ...e), size, prime: true },
     },
   ]);
@@ -131,8 +149,8 @@ for (const n of SIZES) {
     ...EXPORTS.map((f) => ({ key: `export-${f}-cold-${n}`, label: `\`export --format ${f}\` ${at}, empty cache`, spec: { args: cli('export', '--format', f, ...e), size, cold: true } })),
   ]);
   measure([
-    { key: `validate-warm-x-${n}`, label: `\`validate\` ${at}, warm cache (beside the exports)`, spec: { args: cli('validate', ...e), size, prime: true } },
-    ...EXPORTS.map((f) => ({ key: `export-${f}-warm-${n}`, label: `\`export --format ${f}\` ${at}, warm cache`, spec: { args: cli('export', '--format', f, ...e), size, prime: true } })),
+    { key: `validate-warm-x-${n}`, label: `\`validate\` ${at}, repeated (replayed; beside the exports)`, spec: { args: cli('validate', ...e), size, prime: true } },
+    ...EXPORTS.map((f) => ({ key: `export-${f}-warm-${n}`, label: `\`export --format ${f}\` ${at}, repeated (replayed)`, spec: { args: cli('export', '--format', f, ...e), size, prime: true } })),
   ]);
 }
 
@@ -149,7 +167,7 @@ interface Row {
 const peak = (k: string) => get(k)?.peakMb;
 const rows: Row[] = [
   { measurement: '`--version` vs `node -e 0`', value: ratio('version', 'node'), target: 1.3 },
-  { measurement: '`list` (table, shipped catalogue, warm cache) vs `node -e 0`', value: ratio('list-shipped', 'node'), target: 1.8 },
+  { measurement: '`list` (table, shipped catalogue, repeated) vs `node -e 0`', value: ratio('list-shipped', 'node'), target: 1.8 },
   { measurement: '`validate` on 10,000 entries, cold (empty cache, which it fills), vs the naive pipeline', value: ratio('validate-cold-10000', 'naive-10000'), target: 0.2 },
   { measurement: '`validate --no-cache` on 10,000 entries vs the naive pipeline', value: ratio('validate-nocache-10000', 'naive-10000'), target: 0.2 },
   { measurement: '`list --format json` on 10,000 unchanged entries, second run, vs the naive pipeline', value: ratio('json-warm-10000', 'naive-10000'), target: 0.05 },
@@ -168,7 +186,7 @@ const rows: Row[] = [
     extraOk: (peak('export-markdown-cold-50000') ?? 0) < 400,
   },
   ...EXPORTS.map((f) => ({ measurement: `\`export --format ${f}\` at 10,000 vs \`validate\` at 10,000 (both cold)`, value: ratio(`export-${f}-cold-10000`, 'validate-cold-x-10000'), target: 1.2 })),
-  ...EXPORTS.map((f) => ({ measurement: `\`export --format ${f}\` at 10,000 vs \`validate\` at 10,000 (both warm)`, value: ratio(`export-${f}-warm-10000`, 'validate-warm-x-10000'), target: 1.2 })),
+  ...EXPORTS.map((f) => ({ measurement: `\`export --format ${f}\` at 10,000 vs \`validate\` at 10,000 (both repeated)`, value: ratio(`export-${f}-warm-10000`, 'validate-warm-x-10000'), target: 1.2 })),
 ];
 
 function version(pkg: string): string {
