@@ -67,7 +67,23 @@ export function cslItem(entry: Entry, key: string): CslItem {
 
 /** Render entries as a CSL-JSON array, sorted by id, ids being the BibTeX citation keys. */
 export function renderCslJson(entries: readonly Entry[]): string {
+  return [...cslJsonChunks(entries)].join('');
+}
+
+/**
+ * renderCslJson's text an item at a time, so it can be written as it is made (#13): the same bytes as
+ * JSON.stringify(items, null, 2), each item indented as it would be inside the array.
+ */
+export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const keys = assignCitekeys(entries);
-  const items = [...entries].sort(compareEntryIds).map((e) => cslItem(e, keys.get(e.id)!));
-  return JSON.stringify(items, null, 2) + '\n';
+  const sorted = [...entries].sort(compareEntryIds);
+  if (sorted.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    const item = JSON.stringify(cslItem(e, keys.get(e.id)!), null, 2).replaceAll('\n', '\n  ');
+    yield `${i === 0 ? '[\n' : ',\n'}  ${item}${i === sorted.length - 1 ? '\n]\n' : ''}`;
+  }
 }

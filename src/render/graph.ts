@@ -71,8 +71,13 @@ export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {
   for (const e of entries) {
     for (const t of new Set(e.builds_on ?? [])) {
       if (t === e.id || !byId.has(t)) continue;
-      parents.set(e.id, [...(parents.get(e.id) ?? []), t]);
-      children.set(t, [...(children.get(t) ?? []), e.id]);
+      // Pushed, not copied: a method many build on would make copying quadratic (#13).
+      const up = parents.get(e.id);
+      if (up) up.push(t);
+      else parents.set(e.id, [t]);
+      const down = children.get(t);
+      if (down) down.push(e.id);
+      else children.set(t, [e.id]);
     }
   }
   let keep: Set<string>;
@@ -127,18 +132,34 @@ const label = (e: Entry) => `${e.name} (${e.year})`;
 
 /** The graph as a Mermaid flowchart: one subgraph per category, a class (colour) per category. */
 export function renderGraphMermaid(graph: LineageGraph): string {
+  return renderGraphMermaidWithin(graph, Infinity)!;
+}
+
+/**
+ * renderGraphMermaid, or undefined as soon as the text would be longer than `maxLength` characters:
+ * a graph too big to draw is not written out only to be thrown away (#13).
+ */
+export function renderGraphMermaidWithin(graph: LineageGraph, maxLength: number): string | undefined {
   const out = ['flowchart LR'];
-  for (const g of groups(graph)) {
+  // The length of out.join('\n') + '\n' so far.
+  let length = out[0]!.length + 1;
+  const push = (line: string): boolean => {
+    out.push(line);
+    length += line.length + 1;
+    return length <= maxLength;
+  };
+  const all = groups(graph);
+  for (const g of all) {
     const c = colourOf(g.id);
-    out.push(`  classDef ${mermaidId('c_', g.id)} fill:${c.fill},stroke:${c.line},color:#0f172a`);
+    if (!push(`  classDef ${mermaidId('c_', g.id)} fill:${c.fill},stroke:${c.line},color:#0f172a`)) return undefined;
   }
-  for (const g of groups(graph)) {
-    out.push(`  subgraph ${mermaidId('g_', g.id)}["${mermaidLabel(g.name)}"]`);
-    for (const n of g.nodes) out.push(`    ${mermaidId('n_', n.id)}["${mermaidLabel(label(n))}"]`);
-    out.push('  end');
+  for (const g of all) {
+    if (!push(`  subgraph ${mermaidId('g_', g.id)}["${mermaidLabel(g.name)}"]`)) return undefined;
+    for (const n of g.nodes) if (!push(`    ${mermaidId('n_', n.id)}["${mermaidLabel(label(n))}"]`)) return undefined;
+    if (!push('  end')) return undefined;
   }
-  for (const e of graph.edges) out.push(`  ${mermaidId('n_', e.builds_on)} --> ${mermaidId('n_', e.entry)}`);
-  for (const g of groups(graph)) out.push(`  class ${g.nodes.map((n) => mermaidId('n_', n.id)).join(',')} ${mermaidId('c_', g.id)}`);
+  for (const e of graph.edges) if (!push(`  ${mermaidId('n_', e.builds_on)} --> ${mermaidId('n_', e.entry)}`)) return undefined;
+  for (const g of all) if (!push(`  class ${g.nodes.map((n) => mermaidId('n_', n.id)).join(',')} ${mermaidId('c_', g.id)}`)) return undefined;
   return out.join('\n') + '\n';
 }
 
