@@ -65,21 +65,7 @@ function reach(start: string, next: (id: string) => readonly string[], depth: nu
  * relatives) up to `depth` links away.
  */
 export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {}): LineageGraph {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const parents = new Map<string, string[]>();
-  const children = new Map<string, string[]>();
-  for (const e of entries) {
-    for (const t of new Set(e.builds_on ?? [])) {
-      if (t === e.id || !byId.has(t)) continue;
-      // Pushed, not copied: a method many build on would make copying quadratic (#13).
-      const up = parents.get(e.id);
-      if (up) up.push(t);
-      else parents.set(e.id, [t]);
-      const down = children.get(t);
-      if (down) down.push(e.id);
-      else children.set(t, [e.id]);
-    }
-  }
+  const { byId, parents, children } = linksOf(entries);
   let keep: Set<string>;
   if (opts.around !== undefined) {
     const depth = opts.depth ?? Infinity;
@@ -99,6 +85,54 @@ export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {
   }
   edges.sort((a, b) => order.get(a.builds_on)! - order.get(b.builds_on)! || order.get(a.entry)! - order.get(b.entry)!);
   return { nodes, edges };
+}
+
+/**
+ * How many nodes and links buildLineage(entries) has (without `around`), without sorting or listing
+ * them: enough to tell that a graph is too big to draw (#13).
+ */
+export function lineageSize(entries: readonly Entry[]): { nodes: number; edges: number } {
+  const ids = new Set(entries.map((e) => e.id));
+  // As linksOf, but counting: how many parents each id has, and which ids have a link at all.
+  const parentCount = new Map<string, number>();
+  const linked = new Set<string>();
+  for (const e of entries) {
+    const targets = e.builds_on ?? [];
+    targets.forEach((t, i) => {
+      if (t === e.id || !ids.has(t) || targets.indexOf(t) < i) return;
+      parentCount.set(e.id, (parentCount.get(e.id) ?? 0) + 1);
+      linked.add(e.id);
+      linked.add(t);
+    });
+  }
+  let nodes = 0;
+  let edges = 0;
+  for (const e of entries) {
+    if (!linked.has(e.id)) continue;
+    nodes++;
+    edges += parentCount.get(e.id) ?? 0;
+  }
+  return { nodes, edges };
+}
+
+/** The links among `entries`: each id's parents (what it builds on) and children, in entry order. */
+function linksOf(entries: readonly Entry[]): { byId: Map<string, Entry>; parents: Map<string, string[]>; children: Map<string, string[]> } {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const t of new Set(e.builds_on ?? [])) {
+      if (t === e.id || !byId.has(t)) continue;
+      // Pushed, not copied: a method many build on would make copying quadratic (#13).
+      const up = parents.get(e.id);
+      if (up) up.push(t);
+      else parents.set(e.id, [t]);
+      const down = children.get(t);
+      if (down) down.push(e.id);
+      else children.set(t, [e.id]);
+    }
+  }
+  return { byId, parents, children };
 }
 
 /** The groups of a graph: each category with nodes, in taxonomy order, then any unknown category. */

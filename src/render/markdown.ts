@@ -7,7 +7,7 @@ import { sortEntries } from '../catalogue.js';
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES, type Category } from '../core/taxonomy.js';
 import { wrapWords } from '../core/text.js';
-import { buildLineage, renderGraphMermaidWithin } from './graph.js';
+import { buildLineage, lineageSize, renderGraphMermaidWithin } from './graph.js';
 
 export interface MarkdownOptions {
   /** The document's title. */
@@ -158,11 +158,18 @@ function chart(category: Category, counts: readonly number[], years: readonly nu
 /** GitHub draws no Mermaid diagram over 50 000 characters; past this a note stands in for the graph. */
 const MAX_MERMAID = 40_000;
 
+/**
+ * The fewest characters a node takes in the Mermaid text: `    n_X["(0)"]` and its newline (an id of one
+ * character, a label of a name that may be blank and a year). More nodes than MAX_MERMAID / this cannot
+ * be drawn, so a large catalogue's graph is neither sorted nor written (#13).
+ */
+const MIN_NODE_TEXT = 15;
+
 /** The lineage graph (builds_on) as a Mermaid flowchart GitHub draws, or a note when it is too big to draw. */
-function lineageSection(lineage: ReturnType<typeof buildLineage>): string[] {
-  const mermaid = renderGraphMermaidWithin(lineage, MAX_MERMAID);
+function lineageSection(entries: readonly Entry[], size: { nodes: number; edges: number }): string[] {
+  const mermaid = size.nodes * MIN_NODE_TEXT > MAX_MERMAID ? undefined : renderGraphMermaidWithin(buildLineage(entries), MAX_MERMAID);
   const intro = wrap(
-    `Which method builds on which: ${plural(lineage.nodes.length, 'method')} and ${plural(lineage.edges.length, 'link')} ` +
+    `Which method builds on which: ${plural(size.nodes, 'method')} and ${plural(size.edges, 'link')} ` +
       '(`builds_on`), coloured by category; an arrow points from a method to one that builds on it. ' +
       '`mllm-align graph` draws it, or the part around one method (`--around ID`), as Mermaid, DOT or JSON.',
   );
@@ -224,8 +231,8 @@ function* markdownLines(entries: readonly Entry[], opts: MarkdownOptions): Gener
     '',
     '- [Entries per year](#entries-per-year)',
   );
-  const lineage = buildLineage(entries);
-  if (lineage.edges.length > 0) out.push('- [Lineage](#lineage)');
+  const lineage = lineageSize(entries);
+  if (lineage.edges > 0) out.push('- [Lineage](#lineage)');
   for (const { category, entries: own, sections } of categories) {
     out.push(`- [${category.name}](#${githubAnchor(category.name)}) (${own.length})`);
     for (const s of sections) out.push(`  - [${s.heading}](#${githubAnchor(s.heading)}) (${s.entries.length})`);
@@ -244,7 +251,7 @@ function* markdownLines(entries: readonly Entry[], opts: MarkdownOptions): Gener
   } else {
     out.push('No entries.', '');
   }
-  if (lineage.edges.length > 0) out.push(...lineageSection(lineage), '');
+  if (lineage.edges > 0) out.push(...lineageSection(entries, lineage), '');
   yield out;
   for (const { category, entries: own, sections } of categories) {
     yield [`## ${category.name}`, '', wrap(`Survey v1 name: ${category.nameV1}. Category id: \`${category.id}\`. ${plural(own.length, 'entry', 'entries')}.`), '', wrap(category.description), ''];
