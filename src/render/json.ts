@@ -15,19 +15,29 @@ export function renderJsonExport(entries: readonly Entry[]): string {
   return [...jsonExportChunks(entries)].join('');
 }
 
+/** Entries stringified at a time. */
+const BATCH = 256;
+
 /**
- * renderJsonExport's text an entry at a time, so it can be written as it is made (#13): the same bytes
- * as JSON.stringify({ $schema, entries }, null, 2), each entry indented as it would be inside.
+ * renderJsonExport's text a batch of entries at a time, so it can be written as it is made (#13): the
+ * same bytes as JSON.stringify({ $schema, entries }, null, 2), since each batch is stringified in that
+ * same wrapper and cut out of it.
  */
 export function* jsonExportChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const sorted = [...entries].sort(compareEntryIds);
-  const head = `{\n  "$schema": ${JSON.stringify(SCHEMA_ID)},\n  "entries": `;
+  const wrapped = (list: readonly unknown[]) => JSON.stringify({ $schema: SCHEMA_ID, entries: list }, null, 2) + '\n';
   if (sorted.length === 0) {
-    yield `${head}[]\n}\n`;
+    yield wrapped([]);
     return;
   }
-  for (let i = 0; i < sorted.length; i++) {
-    const entry = JSON.stringify(exportedFields(sorted[i]!), null, 2).replaceAll('\n', '\n    ');
-    yield `${i === 0 ? `${head}[\n` : ',\n'}    ${entry}${i === sorted.length - 1 ? '\n  ]\n}\n' : ''}`;
+  // The text around the entries: everything up to the first one, and after the last.
+  const empty = wrapped([0]);
+  const open = empty.slice(0, empty.lastIndexOf('0'));
+  const close = empty.slice(empty.lastIndexOf('0') + 1);
+  const indent = open.slice(open.lastIndexOf('\n') + 1);
+  for (let from = 0; from < sorted.length; from += BATCH) {
+    const text = wrapped(sorted.slice(from, from + BATCH).map(exportedFields));
+    const inner = text.slice(open.length, text.length - close.length);
+    yield `${from === 0 ? open : `,\n${indent}`}${inner}${from + BATCH >= sorted.length ? close : ''}`;
   }
 }
