@@ -76,7 +76,7 @@ export function renderCslJson(entries: readonly Entry[]): string {
 }
 
 /** Items stringified at a time. */
-const BATCH = 256;
+const BATCH = 64;
 
 /**
  * renderCslJson's text a batch of items at a time, so it can be written as it is made (#13): the same

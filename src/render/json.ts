@@ -16,7 +16,7 @@ export function renderJsonExport(entries: readonly Entry[]): string {
 }
 
 /** Entries stringified at a time. */
-const BATCH = 256;
+const BATCH = 64;
 
 /**
  * renderJsonExport's text a batch of entries at a time, so it can be written as it is made (#13): the
