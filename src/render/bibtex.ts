@@ -21,15 +21,38 @@ function fieldText(text: string, opts: BibtexOptions, marked = false): string {
   return opts.ascii ? asciiLatex(escaped) : escaped;
 }
 
+/** Only ASCII characters (where \p{L} is [A-Za-z], \p{Lu} [A-Z] and \p{N} [0-9]). */
+const ASCII = /^[\0-\x7f]*$/;
+
 /**
  * Whether a word of a title must keep its case: an acronym, an internal capital, letters with digits,
  * the method's name, or a capital letter before a hyphen (Q-Former).
  */
 function mustProtect(word: string, next: string, nameWords: ReadonlySet<string>): boolean {
+  if (ASCII.test(word)) return mustProtectAscii(word, next, nameWords);
   if (!/\p{L}/u.test(word)) return false;
   if (/^.+\p{Lu}/u.test(word) || /\p{N}/u.test(word)) return true;
   if (/^\p{Lu}$/u.test(word) && next.startsWith('-')) return true;
   return /^\p{Lu}/u.test(word) && nameWords.has(word);
+}
+
+/** mustProtect for an ASCII word (letters and digits), by character codes rather than four Unicode regexes (#13). */
+function mustProtectAscii(word: string, next: string, nameWords: ReadonlySet<string>): boolean {
+  let letter = false;
+  let digitOrInnerCapital = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitOrInnerCapital = true;
+    else if (c >= 65 && c <= 90) {
+      letter = true;
+      if (i > 0) digitOrInnerCapital = true;
+    } else if (c >= 97 && c <= 122) letter = true;
+  }
+  if (!letter) return false;
+  if (digitOrInnerCapital) return true;
+  const first = word.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  return (word.length === 1 && next.startsWith('-')) || nameWords.has(word);
 }
 
 /**
@@ -38,13 +61,21 @@ function mustProtect(word: string, next: string, nameWords: ReadonlySet<string>)
  */
 export function bibtexTitle(title: string, name: string, opts: BibtexOptions = {}): string {
   const nameWords = new Set(name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
-  const parts = markLoneBraces(title).split(/([\p{L}\p{N}\p{M}]+)/u);
-  return parts
-    .map((part, i) => {
-      const text = fieldText(part, opts, true);
-      return i % 2 === 1 && mustProtect(part, parts[i + 1] ?? '', nameWords) ? `{${text}}` : text;
-    })
-    .join('');
+  const marked = markLoneBraces(title);
+  // In ASCII text the words are runs of [A-Za-z0-9]; the Unicode split is for the rest.
+  const parts = ASCII.test(marked) ? marked.split(/([A-Za-z0-9]+)/) : marked.split(/([\p{L}\p{N}\p{M}]+)/u);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) {
+      out += part === ' ' ? part : fieldText(part, opts, true);
+      continue;
+    }
+    // A word (letters, digits, marks) has nothing to escape; only --ascii rewrites its accents.
+    const text = opts.ascii ? fieldText(part, opts, true) : part;
+    out += mustProtect(part, parts[i + 1] ?? '', nameWords) ? `{${text}}` : text;
+  }
+  return out;
 }
 
 /** A name part, with words BibTeX would misread ("and", a lower-case word that is no particle) braced. */
@@ -52,6 +83,7 @@ function namePart(text: string, opts: BibtexOptions, whole: boolean): string {
   const escaped = fieldText(text, opts);
   if (escaped === '') return '';
   if (whole && /\s/.test(text)) return `{${escaped}}`;
+  if (!/(?:^| )and(?: |$)/i.test(escaped)) return escaped;
   return escaped
     .split(' ')
     .map((w) => (/^and$/i.test(w) ? `{${w}}` : w))
@@ -82,9 +114,24 @@ export function entryUrl(entry: Entry): string | undefined {
 
 /** Render one entry as a BibTeX record (no trailing blank line). */
 export function renderBibtexRecord(entry: Entry, key: string, opts: BibtexOptions = {}): string {
+  return bibtexRecord(entry, key, opts, new Map());
+}
+
+/** One author as BibTeX writes it, looked up in `names` first: authors recur across a catalogue (#13). */
+function authorOf(author: string, opts: BibtexOptions, names: Map<string, string>): string {
+  let name = names.get(author);
+  if (name === undefined) {
+    name = bibtexName(splitName(author), opts);
+    names.set(author, name);
+  }
+  return name;
+}
+
+/** renderBibtexRecord with the authors written so far (`names`, for the same `opts`). */
+function bibtexRecord(entry: Entry, key: string, opts: BibtexOptions, names: Map<string, string>): string {
   const cited = citeVenue(entry);
   const fields: Array<[string, string]> = [
-    ['author', entry.authors.map((a) => bibtexName(splitName(a), opts)).join(' and ')],
+    ['author', entry.authors.map((a) => authorOf(a, opts, names)).join(' and ')],
     ['title', bibtexTitle(entry.title, entry.name, opts)],
   ];
   if (cited.kind === 'inproceedings') fields.push(['booktitle', fieldText(cited.container!, opts)]);
@@ -103,13 +150,28 @@ export function renderBibtexRecord(entry: Entry, key: string, opts: BibtexOption
 
 /** Render entries as a .bib file, sorted by id, records separated by a blank line. */
 export function renderBibtex(entries: readonly Entry[], opts: BibtexOptions = {}): string {
+  return [...bibtexChunks(entries, opts)].join('');
+}
+
+/**
+ * The .bib file of renderBibtex in pieces, a record at a time, so it can be written as it is made (#13).
+ * The ASCII form comes in one piece: its @preamble, first in the file, depends on every record.
+ */
+export function* bibtexChunks(entries: readonly Entry[], opts: BibtexOptions = {}): Generator<string, void, undefined> {
   const keys = assignCitekeys(entries);
   const sorted = [...entries].sort(compareEntryIds);
   const what = opts.ascii ? 'ASCII, for classic BibTeX' : 'UTF-8, for biber';
   const header = `% Generated by mllm-align export --format bibtex${opts.ascii ? ' --ascii' : ''} (${what}): do not edit.\n`;
-  const records = sorted.map((e) => '\n' + renderBibtexRecord(e, keys.get(e.id)!, opts)).join('');
-  const preamble = opts.ascii ? latexPreamble(records) : '';
-  return header + (preamble ? `\n${preamble}` : '') + records;
+  const names = new Map<string, string>();
+  const record = (e: Entry) => '\n' + bibtexRecord(e, keys.get(e.id)!, opts, names);
+  if (opts.ascii) {
+    const records = sorted.map(record).join('');
+    const preamble = latexPreamble(records);
+    yield header + (preamble ? `\n${preamble}` : '') + records;
+    return;
+  }
+  yield header;
+  for (const e of sorted) yield record(e);
 }
 
 /** One entry's record for `show --format bibtex`, keyed as a full export of its catalogue keys it. */

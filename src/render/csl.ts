@@ -46,12 +46,17 @@ export function cslName(full: string): CslName {
  * name; a preprint is an `article` published by arXiv, as Zotero exports it.
  */
 export function cslItem(entry: Entry, key: string): CslItem {
+  return itemOf(entry, key, cslName);
+}
+
+/** cslItem, each author written by `nameOf`. */
+function itemOf(entry: Entry, key: string, nameOf: (full: string) => CslName): CslItem {
   const cited = citeVenue(entry);
   const item: CslItem = {
     id: key,
     type: CSL_TYPE[cited.kind],
     title: entry.title,
-    author: entry.authors.map(cslName),
+    author: entry.authors.map((a) => nameOf(a)),
     issued: { 'date-parts': [[cited.year]] },
   };
   if (cited.container !== undefined) item['container-title'] = cited.container;
@@ -67,7 +72,37 @@ export function cslItem(entry: Entry, key: string): CslItem {
 
 /** Render entries as a CSL-JSON array, sorted by id, ids being the BibTeX citation keys. */
 export function renderCslJson(entries: readonly Entry[]): string {
+  return [...cslJsonChunks(entries)].join('');
+}
+
+/** Items stringified at a time. */
+const BATCH = 64;
+
+/**
+ * renderCslJson's text a batch of items at a time, so it can be written as it is made (#13): the same
+ * bytes as JSON.stringify(items, null, 2), since each batch is stringified as an array and cut out of it.
+ */
+export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const keys = assignCitekeys(entries);
-  const items = [...entries].sort(compareEntryIds).map((e) => cslItem(e, keys.get(e.id)!));
-  return JSON.stringify(items, null, 2) + '\n';
+  const sorted = [...entries].sort(compareEntryIds);
+  if (sorted.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  // Authors recur across a catalogue: each name is split once (the items only go to JSON.stringify).
+  const names = new Map<string, CslName>();
+  const nameOf = (full: string) => {
+    let name = names.get(full);
+    if (name === undefined) {
+      name = cslName(full);
+      names.set(full, name);
+    }
+    return name;
+  };
+  for (let from = 0; from < sorted.length; from += BATCH) {
+    const items = sorted.slice(from, from + BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
+    // "[\n  {…},\n  {…}\n]" without its brackets' lines.
+    const inner = JSON.stringify(items, null, 2).slice(2, -2);
+    yield `${from === 0 ? '[\n' : ',\n'}${inner}${from + BATCH >= sorted.length ? '\n]\n' : ''}`;
+  }
 }

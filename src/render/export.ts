@@ -16,20 +16,45 @@ export interface ExportOptions {
 
 /** Render entries in one export format; the same entries always give the same text. */
 export async function renderExport(format: ExportFormat, entries: readonly Entry[], opts: ExportOptions = {}): Promise<string> {
+  return [...(await exportChunks(format, entries, opts))].join('');
+}
+
+/**
+ * renderExport's text in pieces, made as they are asked for, so a large export can be written as it
+ * is made and is never all in memory (#13). Markdown, BibTeX, CSL-JSON and JSON come a record or a
+ * section at a time; the web page and the LaTeX table in one piece.
+ */
+export async function exportChunks(format: ExportFormat, entries: readonly Entry[], opts: ExportOptions = {}): Promise<Iterable<string>> {
   switch (format) {
     case 'markdown':
-      return (await import('./markdown.js')).renderMarkdown(entries);
+      return (await import('./markdown.js')).markdownChunks(entries);
     case 'bibtex':
-      return (await import('./bibtex.js')).renderBibtex(entries, { ascii: Boolean(opts.ascii) });
+      return (await import('./bibtex.js')).bibtexChunks(entries, { ascii: Boolean(opts.ascii) });
     case 'csl-json':
-      return (await import('./csl.js')).renderCslJson(entries);
+      return (await import('./csl.js')).cslJsonChunks(entries);
     case 'json':
-      return (await import('./json.js')).renderJsonExport(entries);
+      return (await import('./json.js')).jsonExportChunks(entries);
     case 'html':
-      return (await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue });
+      return [(await import('./html.js')).renderHtml(entries, { catalogue: opts.catalogue })];
     case 'latex-table':
-      return (await import('./latex-table.js')).renderLatexTable(entries, { columns: opts.columns });
+      return [(await import('./latex-table.js')).renderLatexTable(entries, { columns: opts.columns })];
   }
+}
+
+/** Characters in a piece of batchChunks. */
+const BATCH = 64 * 1024;
+
+/** Pieces joined into pieces of about 64 kB: few writes, and never the whole text at once (#13). */
+export function* batchChunks(chunks: Iterable<string>, size = BATCH): Generator<string, void, undefined> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= size) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
 }
 
 /** Characters shown of a differing line. */

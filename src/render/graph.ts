@@ -65,16 +65,7 @@ function reach(start: string, next: (id: string) => readonly string[], depth: nu
  * relatives) up to `depth` links away.
  */
 export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {}): LineageGraph {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const parents = new Map<string, string[]>();
-  const children = new Map<string, string[]>();
-  for (const e of entries) {
-    for (const t of new Set(e.builds_on ?? [])) {
-      if (t === e.id || !byId.has(t)) continue;
-      parents.set(e.id, [...(parents.get(e.id) ?? []), t]);
-      children.set(t, [...(children.get(t) ?? []), e.id]);
-    }
-  }
+  const { byId, parents, children } = linksOf(entries);
   let keep: Set<string>;
   if (opts.around !== undefined) {
     const depth = opts.depth ?? Infinity;
@@ -94,6 +85,54 @@ export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {
   }
   edges.sort((a, b) => order.get(a.builds_on)! - order.get(b.builds_on)! || order.get(a.entry)! - order.get(b.entry)!);
   return { nodes, edges };
+}
+
+/**
+ * How many nodes and links buildLineage(entries) has (without `around`), without sorting or listing
+ * them: enough to tell that a graph is too big to draw (#13).
+ */
+export function lineageSize(entries: readonly Entry[]): { nodes: number; edges: number } {
+  const ids = new Set(entries.map((e) => e.id));
+  // As linksOf, but counting: how many parents each id has, and which ids have a link at all.
+  const parentCount = new Map<string, number>();
+  const linked = new Set<string>();
+  for (const e of entries) {
+    const targets = e.builds_on ?? [];
+    targets.forEach((t, i) => {
+      if (t === e.id || !ids.has(t) || targets.indexOf(t) < i) return;
+      parentCount.set(e.id, (parentCount.get(e.id) ?? 0) + 1);
+      linked.add(e.id);
+      linked.add(t);
+    });
+  }
+  let nodes = 0;
+  let edges = 0;
+  for (const e of entries) {
+    if (!linked.has(e.id)) continue;
+    nodes++;
+    edges += parentCount.get(e.id) ?? 0;
+  }
+  return { nodes, edges };
+}
+
+/** The links among `entries`: each id's parents (what it builds on) and children, in entry order. */
+function linksOf(entries: readonly Entry[]): { byId: Map<string, Entry>; parents: Map<string, string[]>; children: Map<string, string[]> } {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const t of new Set(e.builds_on ?? [])) {
+      if (t === e.id || !byId.has(t)) continue;
+      // Pushed, not copied: a method many build on would make copying quadratic (#13).
+      const up = parents.get(e.id);
+      if (up) up.push(t);
+      else parents.set(e.id, [t]);
+      const down = children.get(t);
+      if (down) down.push(e.id);
+      else children.set(t, [e.id]);
+    }
+  }
+  return { byId, parents, children };
 }
 
 /** The groups of a graph: each category with nodes, in taxonomy order, then any unknown category. */
@@ -127,18 +166,34 @@ const label = (e: Entry) => `${e.name} (${e.year})`;
 
 /** The graph as a Mermaid flowchart: one subgraph per category, a class (colour) per category. */
 export function renderGraphMermaid(graph: LineageGraph): string {
+  return renderGraphMermaidWithin(graph, Infinity)!;
+}
+
+/**
+ * renderGraphMermaid, or undefined as soon as the text would be longer than `maxLength` characters:
+ * a graph too big to draw is not written out only to be thrown away (#13).
+ */
+export function renderGraphMermaidWithin(graph: LineageGraph, maxLength: number): string | undefined {
   const out = ['flowchart LR'];
-  for (const g of groups(graph)) {
+  // The length of out.join('\n') + '\n' so far.
+  let length = out[0]!.length + 1;
+  const push = (line: string): boolean => {
+    out.push(line);
+    length += line.length + 1;
+    return length <= maxLength;
+  };
+  const all = groups(graph);
+  for (const g of all) {
     const c = colourOf(g.id);
-    out.push(`  classDef ${mermaidId('c_', g.id)} fill:${c.fill},stroke:${c.line},color:#0f172a`);
+    if (!push(`  classDef ${mermaidId('c_', g.id)} fill:${c.fill},stroke:${c.line},color:#0f172a`)) return undefined;
   }
-  for (const g of groups(graph)) {
-    out.push(`  subgraph ${mermaidId('g_', g.id)}["${mermaidLabel(g.name)}"]`);
-    for (const n of g.nodes) out.push(`    ${mermaidId('n_', n.id)}["${mermaidLabel(label(n))}"]`);
-    out.push('  end');
+  for (const g of all) {
+    if (!push(`  subgraph ${mermaidId('g_', g.id)}["${mermaidLabel(g.name)}"]`)) return undefined;
+    for (const n of g.nodes) if (!push(`    ${mermaidId('n_', n.id)}["${mermaidLabel(label(n))}"]`)) return undefined;
+    if (!push('  end')) return undefined;
   }
-  for (const e of graph.edges) out.push(`  ${mermaidId('n_', e.builds_on)} --> ${mermaidId('n_', e.entry)}`);
-  for (const g of groups(graph)) out.push(`  class ${g.nodes.map((n) => mermaidId('n_', n.id)).join(',')} ${mermaidId('c_', g.id)}`);
+  for (const e of graph.edges) if (!push(`  ${mermaidId('n_', e.builds_on)} --> ${mermaidId('n_', e.entry)}`)) return undefined;
+  for (const g of all) if (!push(`  class ${g.nodes.map((n) => mermaidId('n_', n.id)).join(',')} ${mermaidId('c_', g.id)}`)) return undefined;
   return out.join('\n') + '\n';
 }
 

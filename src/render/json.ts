@@ -12,6 +12,32 @@ function exportedFields(entry: Entry): Record<string, unknown> {
 
 /** Render entries as `{"$schema": SCHEMA_ID, "entries": [...]}`, sorted by id. */
 export function renderJsonExport(entries: readonly Entry[]): string {
+  return [...jsonExportChunks(entries)].join('');
+}
+
+/** Entries stringified at a time. */
+const BATCH = 64;
+
+/**
+ * renderJsonExport's text a batch of entries at a time, so it can be written as it is made (#13): the
+ * same bytes as JSON.stringify({ $schema, entries }, null, 2), since each batch is stringified in that
+ * same wrapper and cut out of it.
+ */
+export function* jsonExportChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const sorted = [...entries].sort(compareEntryIds);
-  return JSON.stringify({ $schema: SCHEMA_ID, entries: sorted.map(exportedFields) }, null, 2) + '\n';
+  const wrapped = (list: readonly unknown[]) => JSON.stringify({ $schema: SCHEMA_ID, entries: list }, null, 2) + '\n';
+  if (sorted.length === 0) {
+    yield wrapped([]);
+    return;
+  }
+  // The text around the entries: everything up to the first one, and after the last.
+  const empty = wrapped([0]);
+  const open = empty.slice(0, empty.lastIndexOf('0'));
+  const close = empty.slice(empty.lastIndexOf('0') + 1);
+  const indent = open.slice(open.lastIndexOf('\n') + 1);
+  for (let from = 0; from < sorted.length; from += BATCH) {
+    const text = wrapped(sorted.slice(from, from + BATCH).map(exportedFields));
+    const inner = text.slice(open.length, text.length - close.length);
+    yield `${from === 0 ? open : `,\n${indent}`}${inner}${from + BATCH >= sorted.length ? close : ''}`;
+  }
 }

@@ -31,6 +31,8 @@ const SPECIAL: Readonly<Record<string, string>> = {
  * be written `\{…\}` (which every reader, pandoc included, understands) but a lone one needs a text command.
  */
 export function markLoneBraces(text: string): string {
+  // Most text has no brace at all: no need to look at it character by character (#13).
+  if (!text.includes('{') && !text.includes('}')) return text;
   const chars = [...text];
   const open: number[] = [];
   chars.forEach((c, i) => {
@@ -44,8 +46,13 @@ export function markLoneBraces(text: string): string {
   return chars.join('');
 }
 
+/** A character escapeMarked may change: a special one, or one that can start a ligature. */
+const MAY_ESCAPE = /[&%$#_{}~^\\<>\uFDD0\uFDD1`'?!-]/;
+
 /** Escape LaTeX special characters of text whose lone braces are already marked. */
 export function escapeMarked(text: string): string {
+  // The common case, a word or plain words, leaves as it came, without two passes of replace (#13).
+  if (!MAY_ESCAPE.test(text)) return text;
   return (
     text
       .replace(/[&%$#_{}~^\\<>\uFDD0\uFDD1]/g, (c) => SPECIAL[c]!)

@@ -7,7 +7,7 @@ import { sortEntries } from '../catalogue.js';
 import type { Entry } from '../core/entry.js';
 import { CATEGORIES, type Category } from '../core/taxonomy.js';
 import { wrapWords } from '../core/text.js';
-import { buildLineage, renderGraphMermaid } from './graph.js';
+import { buildLineage, lineageSize, renderGraphMermaidWithin } from './graph.js';
 
 export interface MarkdownOptions {
   /** The document's title. */
@@ -20,11 +20,18 @@ const WIDTH = 80;
 const NONE = '—';
 
 /**
+ * What escapeMarkdown may change: whitespace other than single spaces between words, or a character
+ * it may escape. Most names and titles have none and are returned as they are (#13).
+ */
+const MAY_ESCAPE_MARKDOWN = /[^\S ]| {2}|^ | $|[&<>\\`*_[\]|~$:@.]/;
+
+/**
  * Text safe inside a Markdown table cell or link text: it can neither end the cell (`|`), start code,
  * emphasis, a link or GitHub's `$` math, nor become HTML or an autolink (a bare URL, www. name or
  * e-mail address: markdownlint's MD034, issue #12 item 21).
  */
 export function escapeMarkdown(text: string): string {
+  if (!MAY_ESCAPE_MARKDOWN.test(text)) return text;
   return text
     .replace(/\s+/g, ' ')
     .trim()
@@ -104,26 +111,38 @@ function sectionsOf(category: Category, entries: readonly Entry[]): Section[] {
   return sections.filter((s) => s.entries.length > 0);
 }
 
-function table(entries: readonly Entry[]): string[] {
-  const rows = entries.map((e) => {
-    const venue = e.venue ? escapeMarkdown(e.venue) : e.arxiv ? 'arXiv' : NONE;
-    const code = markdownUrl(e.code) ? link('code', e.code) : NONE;
-    const cells = [escapeMarkdown(e.name), link(escapeMarkdown(e.title), paperUrl(e)), venue, String(e.year), code];
-    return `| ${cells.join(' | ')} |`;
-  });
-  return ['| Method | Paper | Venue | Year | Code |', '| --- | --- | --- | --- | --- |', ...rows];
+const TABLE_HEAD = ['| Method | Paper | Venue | Year | Code |', '| --- | --- | --- | --- | --- |'];
+
+function tableRow(e: Entry): string {
+  const venue = e.venue ? escapeMarkdown(e.venue) : e.arxiv ? 'arXiv' : NONE;
+  const code = markdownUrl(e.code) ? link('code', e.code) : NONE;
+  return `| ${escapeMarkdown(e.name)} | ${link(escapeMarkdown(e.title), paperUrl(e))} | ${venue} | ${e.year} | ${code} |`;
 }
+
+/** Rows of a table made at a time, so a large table is never one array of lines. */
+const ROWS_AT_A_TIME = 1000;
 
 function yearRange(entries: readonly Entry[]): number[] {
   if (entries.length === 0) return [];
-  const years = entries.map((e) => e.year);
-  const from = Math.min(...years);
-  const to = Math.max(...years);
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of entries) {
+    if (e.year < from) from = e.year;
+    if (e.year > to) to = e.year;
+  }
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-function chart(category: Category, entries: readonly Entry[], years: readonly number[]): string[] {
-  const counts = years.map((y) => entries.filter((e) => e.category === category.id && e.year === y).length);
+/** How many of `entries` there are of each year in `years`, in one pass. */
+function countByYear(entries: readonly Entry[], years: readonly number[]): number[] {
+  const counts = years.map(() => 0);
+  const from = years[0] ?? 0;
+  for (const e of entries) counts[e.year - from] = (counts[e.year - from] ?? 0) + 1;
+  return counts;
+}
+
+/** A category's bar chart; `counts`: its entries per year of `years`. */
+function chart(category: Category, counts: readonly number[], years: readonly number[]): string[] {
   const max = Math.max(1, ...counts);
   return [
     '```mermaid',
@@ -139,24 +158,61 @@ function chart(category: Category, entries: readonly Entry[], years: readonly nu
 /** GitHub draws no Mermaid diagram over 50 000 characters; past this a note stands in for the graph. */
 const MAX_MERMAID = 40_000;
 
+/**
+ * The fewest characters a node takes in the Mermaid text: `    n_X["(0)"]` and its newline (an id of one
+ * character, a label of a name that may be blank and a year). More nodes than MAX_MERMAID / this cannot
+ * be drawn, so a large catalogue's graph is neither sorted nor written (#13).
+ */
+const MIN_NODE_TEXT = 15;
+
 /** The lineage graph (builds_on) as a Mermaid flowchart GitHub draws, or a note when it is too big to draw. */
-function lineageSection(lineage: ReturnType<typeof buildLineage>): string[] {
-  const mermaid = renderGraphMermaid(lineage);
+function lineageSection(entries: readonly Entry[], size: { nodes: number; edges: number }): string[] {
+  const mermaid = size.nodes * MIN_NODE_TEXT > MAX_MERMAID ? undefined : renderGraphMermaidWithin(buildLineage(entries), MAX_MERMAID);
   const intro = wrap(
-    `Which method builds on which: ${plural(lineage.nodes.length, 'method')} and ${plural(lineage.edges.length, 'link')} ` +
+    `Which method builds on which: ${plural(size.nodes, 'method')} and ${plural(size.edges, 'link')} ` +
       '(`builds_on`), coloured by category; an arrow points from a method to one that builds on it. ' +
       '`mllm-align graph` draws it, or the part around one method (`--around ID`), as Mermaid, DOT or JSON.',
   );
-  if (mermaid.length > MAX_MERMAID) return ['## Lineage', '', intro, '', 'The graph is too large to draw here; run `mllm-align graph --format dot`.'];
+  if (mermaid === undefined) return ['## Lineage', '', intro, '', 'The graph is too large to draw here; run `mllm-align graph --format dot`.'];
   return ['## Lineage', '', intro, '', '```mermaid', ...mermaid.trimEnd().split('\n'), '```'];
 }
 
 /** Render entries as the catalogue document. */
 export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions = {}): string {
+  return [...markdownChunks(entries, opts)].join('');
+}
+
+/** renderMarkdown's document in pieces, a section or a part of a table at a time, so it can be written as it is made (#13). */
+export function markdownChunks(entries: readonly Entry[], opts: MarkdownOptions = {}): Generator<string, void, undefined> {
+  return joinLines(markdownLines(entries, opts));
+}
+
+/**
+ * The lines of groups of lines joined by newlines, as one `lines.join('\n')` of all of them would be,
+ * with the newlines at the very end made one; a piece per group.
+ */
+function* joinLines(groups: Iterable<readonly string[]>): Generator<string, void, undefined> {
+  let first = true;
+  // Newlines at the end of what came so far: written only if more text follows, else made one.
+  let held = '';
+  for (const lines of groups) {
+    if (lines.length === 0) continue;
+    const text = held + (first ? '' : '\n') + lines.join('\n');
+    first = false;
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+    held = text.slice(end);
+    if (end > 0) yield text.slice(0, end);
+  }
+  if (held !== '') yield '\n';
+}
+
+/** The document's lines, in groups. */
+function* markdownLines(entries: readonly Entry[], opts: MarkdownOptions): Generator<string[], void, undefined> {
   const title = opts.title ?? MARKDOWN_TITLE;
-  const categories = CATEGORIES.map((c) => ({ category: c, entries: entries.filter((e) => e.category === c.id) })).filter(
-    (c) => c.entries.length > 0,
-  );
+  const categories = CATEGORIES.map((c) => ({ category: c, entries: entries.filter((e) => e.category === c.id) }))
+    .filter((c) => c.entries.length > 0)
+    .map((c) => ({ ...c, sections: sectionsOf(c.category, c.entries) }));
   const years = yearRange(entries);
   const out: string[] = [
     '<!-- Generated by mllm-align export --format markdown: do not edit. -->',
@@ -175,33 +231,34 @@ export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions 
     '',
     '- [Entries per year](#entries-per-year)',
   );
-  const lineage = buildLineage(entries);
-  if (lineage.edges.length > 0) out.push('- [Lineage](#lineage)');
-  for (const { category, entries: own } of categories) {
+  const lineage = lineageSize(entries);
+  if (lineage.edges > 0) out.push('- [Lineage](#lineage)');
+  for (const { category, entries: own, sections } of categories) {
     out.push(`- [${category.name}](#${githubAnchor(category.name)}) (${own.length})`);
-    for (const s of sectionsOf(category, own)) out.push(`  - [${s.heading}](#${githubAnchor(s.heading)}) (${s.entries.length})`);
+    for (const s of sections) out.push(`  - [${s.heading}](#${githubAnchor(s.heading)}) (${s.entries.length})`);
   }
   out.push('', '## Entries per year', '');
   if (years.length > 0) {
+    const perYear = categories.map((c) => countByYear(c.entries, years));
     out.push(`| Year | ${categories.map((c) => c.category.name).join(' | ')} | Total |`);
     out.push(`| --- | ${categories.map(() => '---').join(' | ')} | --- |`);
-    for (const y of years) {
-      const counts = categories.map((c) => c.entries.filter((e) => e.year === y).length);
+    years.forEach((y, i) => {
+      const counts = perYear.map((c) => c[i]!);
       out.push(`| ${y} | ${counts.join(' | ')} | ${counts.reduce((a, b) => a + b, 0)} |`);
-    }
+    });
     out.push('');
-    for (const { category } of categories) out.push(...chart(category, entries, years), '');
+    categories.forEach(({ category }, k) => out.push(...chart(category, perYear[k]!, years), ''));
   } else {
     out.push('No entries.', '');
   }
-  if (lineage.edges.length > 0) out.push(...lineageSection(lineage), '');
-  for (const { category, entries: own } of categories) {
-    out.push(`## ${category.name}`, '');
-    out.push(wrap(`Survey v1 name: ${category.nameV1}. Category id: \`${category.id}\`. ${plural(own.length, 'entry', 'entries')}.`), '');
-    out.push(wrap(category.description), '');
-    for (const s of sectionsOf(category, own)) {
-      out.push(`### ${s.heading}`, '', wrap(s.description), '', ...table(s.entries), '');
+  if (lineage.edges > 0) out.push(...lineageSection(entries, lineage), '');
+  yield out;
+  for (const { category, entries: own, sections } of categories) {
+    yield [`## ${category.name}`, '', wrap(`Survey v1 name: ${category.nameV1}. Category id: \`${category.id}\`. ${plural(own.length, 'entry', 'entries')}.`), '', wrap(category.description), ''];
+    for (const s of sections) {
+      yield [`### ${s.heading}`, '', wrap(s.description), '', ...TABLE_HEAD];
+      for (let from = 0; from < s.entries.length; from += ROWS_AT_A_TIME) yield s.entries.slice(from, from + ROWS_AT_A_TIME).map(tableRow);
+      yield [''];
     }
   }
-  return out.join('\n').replace(/\n+$/, '\n');
 }

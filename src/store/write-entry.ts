@@ -13,11 +13,22 @@ function tempNameFor(file: string): string {
   return createTempPath(dir);
 }
 
+/** What an output file gets: a text, or a text in pieces written as they are made (an export, #13). */
+export type OutputText = string | Iterable<string>;
+
+/** Write all of `text` at `fd`. */
+function writeAll(fd: number, text: OutputText): void {
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    const bytes = Buffer.from(piece);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  }
+}
+
 /** Write all of `text` to a new file `tmp` and flush it to disk. */
-function writeTemp(tmp: string, text: string, mode?: number): void {
+function writeTemp(tmp: string, text: OutputText, mode?: number): void {
   const fd = openSync(tmp, 'wx', 0o666);
   try {
-    writeSync(fd, text);
+    writeAll(fd, text);
     if (mode !== undefined) chmodSync(tmp, mode);
     fsyncSync(fd);
   } finally {
@@ -49,7 +60,7 @@ function statTarget(file: string): { real: string; stats: Stats } | undefined {
  * rename over it, keeping the file's mode. A symbolic link to a regular file replaces that file, not
  * the link. Anything else (a folder, a device, a FIFO) is refused: use writeOutput for those.
  */
-export function replaceFileAtomic(file: string, text: string, display = file): void {
+export function replaceFileAtomic(file: string, text: OutputText, display = file): void {
   const target = statTarget(file);
   if (target && !target.stats.isFile()) throw new UsageError(`cannot write ${display}: ${describeKind(target.stats)}; name a regular file`);
   const real = target?.real ?? file;
@@ -67,7 +78,7 @@ export function replaceFileAtomic(file: string, text: string, display = file): v
  * Write an export to `file`: a regular file (or a link to one) is replaced atomically; a device, FIFO
  * or terminal is written through as a stream, never replaced (issue #12, item 1); a folder is refused.
  */
-export function writeOutput(file: string, text: string, display = file): void {
+export function writeOutput(file: string, text: OutputText, display = file): void {
   const target = statTarget(file);
   if (!target || target.stats.isFile()) return replaceFileAtomic(file, text, display);
   const { stats } = target;
@@ -79,9 +90,10 @@ export function writeOutput(file: string, text: string, display = file): void {
     throw new DataError(`cannot write ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   try {
-    const bytes = Buffer.from(text);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    writeAll(fd, text);
   } catch (err) {
+    // An error of the export being made (not of the write) is its own.
+    if ((err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new DataError(`cannot write ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   } finally {
     closeSync(fd);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
-import { describeDifference, renderExport, type ExportFormat } from '../../render/export.js';
+import { batchChunks, describeDifference, exportChunks, type ExportFormat } from '../../render/export.js';
 import { writeOutput } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { openCatalogue } from '../../open-catalogue.js';
@@ -50,7 +50,8 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   const entries = selectByCriteria(catalogue, criteria);
   // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
   if (entries.length === 0) io.stderr('mllm-align: no entries match\n');
-  const text = await renderExport(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries, columns });
+  // Made as it is written, a piece at a time, never the whole text at once (#13).
+  const chunks = await exportChunks(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries, columns });
   if (args.format === 'bibtex' && args.ascii) {
     const { hasUnrepresentable } = await import('../../render/latex.js');
     const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
@@ -59,7 +60,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
     }
   }
   if (args.output === undefined) {
-    io.stdout(text);
+    for (const piece of batchChunks(chunks)) io.stdout(piece);
     return outcome(leftOut.length);
   }
   const file = path.resolve(io.cwd, args.output);
@@ -71,7 +72,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
       io.stderr(`${args.output} does not exist; run without --check to write it\n`);
       return outcome(leftOut.length + 1);
     }
-    const difference = describeDifference(readFileSync(file, 'utf8'), text);
+    const difference = describeDifference(readFileSync(file, 'utf8'), [...chunks].join(''));
     if (difference !== undefined) {
       io.stderr(`${args.output} is out of date with the catalogue; run the same command without --check to update it\n${difference}\n`);
       return outcome(leftOut.length + 1);
@@ -79,7 +80,7 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
     io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
     return outcome(leftOut.length);
   }
-  writeOutput(file, text, args.output);
+  writeOutput(file, batchChunks(chunks), args.output);
   io.stderr(`${args.output}: ${entries.length} entries written\n`);
   return outcome(leftOut.length);
 }
