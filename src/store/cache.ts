@@ -13,9 +13,10 @@
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
 import { createHash, hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileStamp } from '../load/source.js';
 
 /** Bumped whenever the layout of the cache file changes. */
 const CACHE_FORMAT = 3;
@@ -119,7 +120,7 @@ export function hashText(text: string): string {
   return hash('sha1', text, 'base64');
 }
 
-function statKey(st: Stats): StatKey {
+function statKey(st: FileStamp): StatKey {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
 
@@ -190,8 +191,13 @@ export class CatalogueCache {
     if (first) throw new Error('empty');
   }
 
+  /** Whether the cache holds a record of this file (then it is worth a stat before reading it). */
+  has(abs: string): boolean {
+    return this.records.has(abs);
+  }
+
   /** The cached result for a file whose stat is unchanged and was settled when last hashed. */
-  byStat(abs: string, st: Stats): CachedCheck | undefined {
+  byStat(abs: string, st: FileStamp): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r) return undefined;
     const key = statKey(st);
@@ -203,7 +209,7 @@ export class CatalogueCache {
   }
 
   /** The cached result for a file read this run whose bytes are unchanged (after a touch, say). */
-  byHash(abs: string, st: Stats, textHash: string): CachedCheck | undefined {
+  byHash(abs: string, st: FileStamp, textHash: string): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r || r.hash !== textHash) return undefined;
     const record = { stat: statKey(st), hash: textHash, check: r.check };
@@ -214,7 +220,7 @@ export class CatalogueCache {
   }
 
   /** Record what this run found for a file it read, parsed and checked. */
-  put(abs: string, st: Stats, textHash: string, check: CachedCheck): void {
+  put(abs: string, st: FileStamp, textHash: string, check: CachedCheck): void {
     this.stats.checked++;
     this.changed = true;
     if (!jsonSafe(check.data)) return;
