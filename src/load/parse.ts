@@ -86,7 +86,7 @@ function parseChecked(file: string, text: string): ParsedFile {
   // Anchors, aliases and tags have no use in an entry and are how alias bombs, !!binary and
   // unknown types get in: refuse them before either parser resolves anything (issue #12).
   // Cheap filter first ("Vision & Language", "Wow!" do not match): the lexer decides, and loads only when needed.
-  if (/(?:^|[\s[{,])[&*!][^\s,\]}]/m.test(text)) {
+  if (/[&*!]/.test(text) && /(?:^|[\s[{,])[&*!][^\s,\]}]/m.test(text)) {
     const structure = findForbiddenTokens(text);
     if (structure.length > 0) return failed(file, text, structure);
   }
