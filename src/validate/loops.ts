@@ -12,12 +12,19 @@ import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
  * costs one search, not one per member.
  */
 export function findLoops(links: ReadonlyMap<string, readonly string[]>): Map<string, LoopPlace> {
-  const targets = (id: string) => (links.get(id) ?? []).filter((t) => t !== id && links.has(t));
-  const component = stronglyConnected([...links.keys()], targets);
+  // Each id's links to other known ids, worked out once (an id with none is on no loop).
+  const out = new Map<string, string[]>();
+  for (const [id, on] of links) {
+    const known = on.filter((t) => t !== id && links.has(t));
+    if (known.length > 0) out.set(id, known);
+  }
+  const none: string[] = [];
+  const targets = (id: string) => out.get(id) ?? none;
+  const component = stronglyConnected([...out.keys()], targets);
   const loops = new Map<string, LoopPlace>();
   for (const id of links.keys()) {
-    const comp = component.get(id)!;
-    if (comp.size < 2 || loops.has(id)) continue;
+    const comp = component.get(id);
+    if (comp === undefined || comp.size < 2 || loops.has(id)) continue;
     const loop = shortestLoop(id, comp, targets);
     // One shared array per loop: copies turned for each member would cost the square of its length.
     loop.forEach((member, at) => {

@@ -84,8 +84,12 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
 const DATE = new RegExp(DATE_PATTERN);
 
 /** Whether YYYY-MM-DD names a day of the calendar (no 30 February). */
-function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+export function isRealDate(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  // The Gregorian calendar, as Date counts it (which reads years below 100 as 19xx: left to it).
+  if (y >= 100) return d <= (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
