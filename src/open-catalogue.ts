@@ -9,7 +9,7 @@ import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type 
 import { displayPath, expandPaths, listEntryFiles, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
 import type { FileStamp, SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
-import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
+import { CatalogueCache, cacheDisabled, hashBytes, hashText, locateCache, type CachedCheck } from './store/cache.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 
@@ -181,11 +181,12 @@ async function checkFiles(
     sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
   }
 
-  function checkRead(i: number, { source: src, stamp }: ReadResult): void {
+  function checkRead(i: number, { source: src, stamp, bytes }: ReadResult): void {
     const abs = files[i]!;
     // The stat taken when the file was read (before its bytes were).
     const st = cache ? (stamp ?? stats[i]) : undefined;
-    const textHash = cache && st && src.text !== undefined ? hashText(src.text) : undefined;
+    // The text is its bytes decoded strictly: their hash is the text's, without encoding it again.
+    const textHash = cache && st && src.text !== undefined ? (bytes ? hashBytes(bytes) : hashText(src.text)) : undefined;
     const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
     if (hit) {
       checked[i] = fromCache(src.file, abs, hit);

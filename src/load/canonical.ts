@@ -13,7 +13,6 @@
  */
 import jsyaml from 'js-yaml';
 
-const KEY = /^([a-z_]+):(?: (.*))?$/;
 /** Characters that send a file to the general parser wherever they appear. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 const UNSAFE = /[\0-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\\\t\r]/;
@@ -58,7 +57,7 @@ export function parseCanonical(text: string): Record<string, unknown> | undefine
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const out: Record<string, unknown> = {};
-  const seen = new Set<string>();
+  let keys = 0;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -66,12 +65,15 @@ export function parseCanonical(text: string): Record<string, unknown> | undefine
       i++;
       continue;
     }
-    const m = KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1]!;
-    if (seen.has(key) || key === '__proto__') return undefined;
-    seen.add(key);
-    const rest = m[2];
+    // KEY by hand: lower-case letters and _, a colon, then the end or a space and the rest.
+    let colon = 0;
+    for (let c = line.charCodeAt(0); (c >= 0x61 && c <= 0x7a) || c === 0x5f; c = line.charCodeAt(++colon));
+    if (colon === 0 || line.charCodeAt(colon) !== 0x3a) return undefined;
+    if (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 0x20) return undefined;
+    const key = line.slice(0, colon);
+    if (key === '__proto__' || Object.hasOwn(out, key)) return undefined;
+    keys++;
+    const rest = colon + 1 < line.length ? line.slice(colon + 2) : undefined;
     i++;
     if (rest === undefined) {
       // A block list of scalars.
@@ -117,5 +119,5 @@ export function parseCanonical(text: string): Record<string, unknown> | undefine
     // Whatever follows must start at the left margin.
     if (i < lines.length && (lines[i]!.startsWith(' ') || lines[i] === '')) return undefined;
   }
-  return seen.size > 0 ? out : undefined;
+  return keys > 0 ? out : undefined;
 }

@@ -59,6 +59,8 @@ export function readSources(files: readonly string[], display: (abs: string) => 
 export interface ReadResult {
   source: SourceFile;
   stamp?: FileStamp;
+  /** The bytes the text was decoded from; valid only until the next read. */
+  bytes?: Uint8Array;
 }
 
 // Not following a final symbolic link, and not waiting on a FIFO's writer. Where the platform has
@@ -90,7 +92,7 @@ export function readEntryFile(abs: string, file: string): ReadResult {
     if (st.size > MAX_ENTRY_BYTES) return { source: { file, readError: tooLarge(st.size) } };
     const bytes = readAll(fd, st.size);
     if (bytes.length > MAX_ENTRY_BYTES) return { source: { file, readError: tooLarge(bytes.length) } };
-    return { source: decoded(file, bytes), stamp: st };
+    return { source: decoded(file, bytes), stamp: st, bytes };
   } catch (err) {
     return { source: { file, readError: (err as NodeJS.ErrnoException).code ?? String(err) } };
   } finally {

@@ -1,6 +1,7 @@
 /** Quicker paths of the checks (#13) give the result of the general code they stand in for. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hashBytes, hashText } from '../../src/store/cache.js';
 import { isRepositoryUrl, REPOSITORY_HOSTS } from '../../src/validate/release.js';
 import { isRealDate } from '../../src/validate/rules.js';
 
@@ -63,5 +64,16 @@ describe('isRealDate', () => {
         }
       }
     }
+  });
+});
+
+describe('hashBytes', () => {
+  it('gives the hash of the text the bytes decode to (a worker hashes the text, the main thread the bytes)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('\ufeffid: x\n', 'name: Zoë 😀\n', '')), (text) => {
+        expect(hashBytes(new TextEncoder().encode(text))).toBe(hashText(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
