@@ -44,10 +44,12 @@ function isDirectory(p: string): boolean {
 
 /** The .yaml files directly inside a folder, sorted by name. */
 export function listEntryFiles(dir: string): string[] {
+  // What path.join gives for a name (which holds no separator) in a resolved folder, without its normalising.
+  const prefix = path.isAbsolute(dir) && path.normalize(dir) === dir ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
   return readdirSync(dir)
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()
-    .map((n) => path.join(dir, n));
+    .map((n) => (prefix !== undefined ? prefix + n : path.join(dir, n)));
 }
 
 /** Read files, keeping a read failure as data so that it becomes a diagnostic. */
