@@ -92,6 +92,7 @@ function parseChecked(file: string, text: string): ParsedFile {
   }
   // Files in canonical form (the whole shipped catalogue) take a quicker parser still (#13).
   let fast: unknown = parseCanonical(text);
+  // The canonical form nests two levels at most (a mapping of scalars and lists of scalars).
   if (fast === undefined) {
     try {
       fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
@@ -99,10 +100,7 @@ function parseChecked(file: string, text: string): ParsedFile {
       if (err instanceof RangeError) throw err;
       return parseSlow(file, text);
     }
-  }
-  const depth = depthOf(fast);
-  if (depth > MAX_DEPTH) {
-    return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
+    if (depthOf(fast) > MAX_DEPTH) return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
   }
   let doc: Document | undefined;
   return {

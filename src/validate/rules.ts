@@ -140,7 +140,7 @@ function isBlank(v: string): boolean {
 
 /** The id a file's name gives it: `entries/llava.yaml` → `llava`. */
 export function baseName(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return name.replace(/\.ya?ml$/i, '');
 }
 
