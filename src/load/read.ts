@@ -74,19 +74,20 @@ let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
  * Read one entry file as strict UTF-8. Never follows a symbolic link out of the folder that holds
- * it, never opens what is not a regular file (a FIFO would block), never reads more than
- * MAX_ENTRY_BYTES (issue #12, items 2 and 11). A plain file is opened once: the same descriptor
- * answers the checks, the stamp and the read (#13: each file was stat-ed three times).
+ * it, never waits on or reads what is not a regular file (a FIFO is opened without blocking and
+ * closed unread), never reads more than MAX_ENTRY_BYTES (issue #12, items 2 and 11). A plain file
+ * is opened once: the same descriptor answers the checks, the stamp and the read (#13: each file
+ * was stat-ed three times).
  */
 export function readEntryFile(abs: string, file: string): ReadResult {
   if (OPEN_FLAGS === undefined) return readByPath(abs, file);
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
-  } catch (err) {
-    // ELOOP: the name is a symbolic link, which the path-by-path checks decide about.
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP') return readByPath(abs, file);
-    return { source: { file, readError: (err as NodeJS.ErrnoException).code ?? String(err) } };
+  } catch {
+    // ELOOP: the name is a symbolic link, which the checks by path decide about; any other failure
+    // (a socket cannot be opened, say) is reported as those checks report it.
+    return readByPath(abs, file);
   }
   try {
     const st = fstatSync(fd);
