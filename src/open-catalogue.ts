@@ -2,14 +2,14 @@
  * The one door to the catalogue: read → parse → validate → build. Every command that reads entries
  * opens them here and gets the same result; the cache (store/cache.ts) sits here, once.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type PathSegment, type Position } from './load/parse.js';
-import { displayPath, expandPaths, listEntryFiles, readSources, resolveEntriesDir } from './load/read.js';
-import type { SourceFile } from './load/source.js';
+import { displayPath, expandPaths, listEntryFiles, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
+import type { FileStamp, SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
-import { CatalogueCache, cacheDisabled, hashText, locateCache, type CachedCheck } from './store/cache.js';
+import { CatalogueCache, cacheDisabled, hashBytes, hashText, locateCache, type CachedCheck } from './store/cache.js';
 import { statKey, type RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
@@ -143,10 +143,12 @@ async function checkFiles(
 ) {
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const sources: SourceFile[] = new Array<SourceFile>(files.length);
-  const stats: Array<Stats | undefined> = new Array<Stats | undefined>(files.length);
+  const stats: Array<FileStamp | undefined> = new Array<FileStamp | undefined>(files.length);
   const toRead: number[] = [];
   files.forEach((abs, i) => {
-    if (cache) stats[i] = statOrUndefined(abs);
+    // A file the cache knows is stat-ed first, to be served unread; any other is stat-ed through
+    // the descriptor it is read from (load/read.ts).
+    if (cache?.has(abs)) stats[i] = statOrUndefined(abs);
     const hit = stats[i] && !needText ? cache!.byStat(abs, stats[i]!) : undefined;
     if (hit) {
       const file = show(abs);
@@ -160,15 +162,13 @@ async function checkFiles(
   const share = Math.ceil(toRead.length / (workers + 1));
   const jobs = Array.from({ length: workers }, (_, w) => {
     const part = toRead.slice(share * (w + 1), share * (w + 2));
+    // A worker's reads come back without a stat: it is taken before they start, never after.
+    if (cache) for (const i of part) stats[i] ??= statOrUndefined(files[i]!);
     return { part, done: checkInWorker(part.map((i) => [files[i]!, show(files[i]!)]), now) };
   });
   const mine = workers > 0 ? toRead.slice(0, share) : toRead;
-  // Read, parse and check in batches, so that a large catalogue's texts are never all in memory at once.
-  for (let from = 0; from < mine.length; from += READ_BATCH) {
-    const batch = mine.slice(from, from + READ_BATCH);
-    const read = readSources(batch.map((i) => files[i]!), show);
-    batch.forEach((i, k) => checkRead(i, read[k]!));
-  }
+  // Read, parse and check one file at a time, so that a large catalogue's texts are never all in memory at once.
+  for (const i of mine) checkRead(i, readEntryFile(files[i]!, show(files[i]!)));
   for (const { part, done } of jobs) {
     const results = await done;
     part.forEach((i, k) => takeWorkerResult(i, results[k]!));
@@ -185,10 +185,13 @@ async function checkFiles(
     sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
   }
 
-  function checkRead(i: number, src: SourceFile): void {
+  function checkRead(i: number, { source: src, stamp, bytes }: ReadResult): void {
     const abs = files[i]!;
-    const st = stats[i];
-    const textHash = cache && st && src.text !== undefined ? hashText(src.text) : undefined;
+    // The stat taken when the file was read (before its bytes were).
+    if (cache && stamp) stats[i] = stamp;
+    const st = cache ? stats[i] : undefined;
+    // The text is its bytes decoded strictly: their hash is the text's, without encoding it again.
+    const textHash = cache && st && src.text !== undefined ? (bytes ? hashBytes(bytes) : hashText(src.text)) : undefined;
     const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
     if (hit) {
       checked[i] = fromCache(src.file, abs, hit);
@@ -203,10 +206,7 @@ async function checkFiles(
   }
 }
 
-/** Files read (and parsed) at a time. */
-const READ_BATCH = 1000;
-
-function statOrUndefined(abs: string): Stats | undefined {
+function statOrUndefined(abs: string): FileStamp | undefined {
   try {
     return statSync(abs);
   } catch {

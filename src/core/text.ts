@@ -21,6 +21,9 @@ export function foldText(s: string): string {
 
 /** A title reduced to letters and digits, for spotting the same paper twice. */
 export function normalizeTitle(title: string): string {
+  // ASCII text has nothing to decompose and no letters or digits beyond A-Z, a-z, 0-9.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(title)) return title.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return foldText(title).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

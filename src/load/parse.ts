@@ -86,12 +86,13 @@ function parseChecked(file: string, text: string): ParsedFile {
   // Anchors, aliases and tags have no use in an entry and are how alias bombs, !!binary and
   // unknown types get in: refuse them before either parser resolves anything (issue #12).
   // Cheap filter first ("Vision & Language", "Wow!" do not match): the lexer decides, and loads only when needed.
-  if (/(?:^|[\s[{,])[&*!][^\s,\]}]/m.test(text)) {
+  if (/[&*!]/.test(text) && /(?:^|[\s[{,])[&*!][^\s,\]}]/m.test(text)) {
     const structure = findForbiddenTokens(text);
     if (structure.length > 0) return failed(file, text, structure);
   }
   // Files in canonical form (the whole shipped catalogue) take a quicker parser still (#13).
   let fast: unknown = parseCanonical(text);
+  // The canonical form nests two levels at most (a mapping of scalars and lists of scalars).
   if (fast === undefined) {
     try {
       fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
@@ -99,10 +100,7 @@ function parseChecked(file: string, text: string): ParsedFile {
       if (err instanceof RangeError) throw err;
       return parseSlow(file, text);
     }
-  }
-  const depth = depthOf(fast);
-  if (depth > MAX_DEPTH) {
-    return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
+    if (depthOf(fast) > MAX_DEPTH) return failed(file, text, [{ pos: deepPosition(text), message: TOO_DEEP, kind: 'structure' }]);
   }
   let doc: Document | undefined;
   return {

@@ -1,10 +1,10 @@
 /** The file-system side of loading: find the catalogue folder and read its entry files. */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { decodeUtf8 } from '../core/utf8.js';
-import type { SourceFile } from './source.js';
+import type { FileStamp, ReadProblem, SourceFile } from './source.js';
 
 /** An entry file is a few kilobytes; a larger one is refused unread (issue #12: cost). */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
@@ -44,40 +44,114 @@ function isDirectory(p: string): boolean {
 
 /** The .yaml files directly inside a folder, sorted by name. */
 export function listEntryFiles(dir: string): string[] {
+  // What path.join gives for a name (which holds no separator) in a resolved folder, without its normalising.
+  const prefix = path.isAbsolute(dir) && path.normalize(dir) === dir ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
   return readdirSync(dir)
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()
-    .map((n) => path.join(dir, n));
+    .map((n) => (prefix !== undefined ? prefix + n : path.join(dir, n)));
 }
 
 /** Read files, keeping a read failure as data so that it becomes a diagnostic. */
 export function readSources(files: readonly string[], display: (abs: string) => string): SourceFile[] {
-  return files.map((abs) => readSource(abs, display(abs)));
+  return files.map((abs) => readEntryFile(abs, display(abs)).source);
 }
+
+/** One file read, with the stat of the very file its text came from (when it was read). */
+export interface ReadResult {
+  source: SourceFile;
+  stamp?: FileStamp;
+  /** The bytes the text was decoded from; valid only until the next read. */
+  bytes?: Uint8Array;
+}
+
+// Not following a final symbolic link, and not waiting on a FIFO's writer. Where the platform has
+// no O_NOFOLLOW (Windows), every file takes the path that checks for links first.
+const OPEN_FLAGS = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0);
+
+/** Reused for every read: one buffer per thread instead of one per file (#13: garbage collection). */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
  * Read one entry file as strict UTF-8. Never follows a symbolic link out of the folder that holds
- * it, never opens what is not a regular file (a FIFO would block), never reads more than
- * MAX_ENTRY_BYTES (issue #12, items 2 and 11).
+ * it, never waits on or reads what is not a regular file (a FIFO is opened without blocking and
+ * closed unread), never reads more than MAX_ENTRY_BYTES (issue #12, items 2 and 11). A plain file
+ * is opened once: the same descriptor answers the checks, the stamp and the read (#13: each file
+ * was stat-ed three times).
  */
-function readSource(abs: string, file: string): SourceFile {
+export function readEntryFile(abs: string, file: string): ReadResult {
+  if (OPEN_FLAGS === undefined) return readByPath(abs, file);
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch {
+    // ELOOP: the name is a symbolic link, which the checks by path decide about; any other failure
+    // (a socket cannot be opened, say) is reported as those checks report it.
+    return readByPath(abs, file);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { source: { file, readError: `not a regular file${st.isDirectory() ? ' (a folder)' : ''}` } };
+    if (st.size > MAX_ENTRY_BYTES) return { source: { file, readError: tooLarge(st.size) } };
+    const bytes = readAll(fd, st.size);
+    if (bytes.length > MAX_ENTRY_BYTES) return { source: { file, readError: tooLarge(bytes.length) } };
+    return { source: decoded(file, bytes), stamp: st, bytes };
+  } catch (err) {
+    return { source: { file, readError: (err as NodeJS.ErrnoException).code ?? String(err) } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(size: number): string {
+  return `too large (${size} bytes; an entry file is at most ${MAX_ENTRY_BYTES} bytes)`;
+}
+
+function decoded(file: string, bytes: Uint8Array): SourceFile {
+  const d = decodeUtf8(bytes);
+  if (d.error) return { file, readError: 'encoding', readProblem: { kind: 'encoding', ...d.error } };
+  return { file, text: d.text };
+}
+
+/**
+ * The bytes of an open file of `size` bytes (as fstat said), in the scratch buffer: valid until the
+ * next read. A file that reports size 0 (as some special files do) is read to its end, up to one
+ * byte past the limit.
+ */
+function readAll(fd: number, size: number): Uint8Array {
+  const want = size === 0 ? MAX_ENTRY_BYTES + 1 : size;
+  let got = 0;
+  while (got < want) {
+    if (got === scratch.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.min(Math.max(scratch.length * 2, want), MAX_ENTRY_BYTES + 1));
+      scratch.copy(bigger, 0, 0, got);
+      scratch = bigger;
+    }
+    const n = readSync(fd, scratch, got, Math.min(scratch.length, want) - got, null);
+    if (n === 0) break;
+    got += n;
+  }
+  return scratch.subarray(0, got);
+}
+
+/** The read by path, for a symbolic link (and where files cannot be opened without following one). */
+function readByPath(abs: string, file: string): ReadResult {
+  const source = (readError: string, readProblem?: ReadProblem): ReadResult => ({ source: readProblem ? { file, readError, readProblem } : { file, readError } });
   try {
     if (lstatSync(abs).isSymbolicLink()) {
       const real = realpathSync(abs);
       const home = realpathSync(path.dirname(abs));
       const rel = path.relative(home, real);
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-        return { file, readError: 'outside', readProblem: { kind: 'outside', line: 1, column: 1, message: 'symbolic link to a file outside the catalogue folder; not read (copy the file in instead)' } };
+        return source('outside', { kind: 'outside', line: 1, column: 1, message: 'symbolic link to a file outside the catalogue folder; not read (copy the file in instead)' });
       }
     }
     const st = statSync(abs);
-    if (!st.isFile()) return { file, readError: `not a regular file${st.isDirectory() ? ' (a folder)' : ''}` };
-    if (st.size > MAX_ENTRY_BYTES) return { file, readError: `too large (${st.size} bytes; an entry file is at most ${MAX_ENTRY_BYTES} bytes)` };
-    const decoded = decodeUtf8(readFileSync(abs));
-    if (decoded.error) return { file, readError: 'encoding', readProblem: { kind: 'encoding', ...decoded.error } };
-    return { file, text: decoded.text };
+    if (!st.isFile()) return source(`not a regular file${st.isDirectory() ? ' (a folder)' : ''}`);
+    if (st.size > MAX_ENTRY_BYTES) return source(tooLarge(st.size));
+    return { source: decoded(file, readFileSync(abs)), stamp: st };
   } catch (err) {
-    return { file, readError: (err as NodeJS.ErrnoException).code ?? String(err) };
+    return source((err as NodeJS.ErrnoException).code ?? String(err));
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Stats } from 'node:fs';
+
 /** One entry file as read from disk: its text, or why it could not be read. */
 export interface SourceFile {
   /** The path as displayed to the user. */
@@ -16,3 +18,6 @@ export interface ReadProblem {
   column: number;
   message: string;
 }
+
+/** What identifies a version of a file without reading it, from its stat: the cache's key (store/cache.ts). */
+export type FileStamp = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;

@@ -13,9 +13,10 @@
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
 import { createHash, hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FileStamp } from '../load/source.js';
 
 /** Bumped whenever the layout of the cache file changes. */
 const CACHE_FORMAT = 3;
@@ -47,6 +48,9 @@ interface CacheRecord {
 
 /** One file's line in the cache file, after its path. */
 type CacheLine = [...StatKey, string, CachedCheck];
+
+/** Bytes of the cache file encoded at a time when saving. */
+const SAVE_CHUNK = 1024 * 1024;
 
 /** Length of the header line, newline included: fixed, so it can be written last, in place. */
 const HEADER_BYTES = 256;
@@ -126,7 +130,12 @@ export function hashText(text: string): string {
   return hash('sha1', text, 'base64');
 }
 
-function statKey(st: Stats): StatKey {
+/** The same hash from the file's bytes, when they are its text in UTF-8 (as read), without encoding the text again. */
+export function hashBytes(bytes: Uint8Array): string {
+  return hash('sha1', bytes, 'base64');
+}
+
+function statKey(st: FileStamp): StatKey {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
 
@@ -197,8 +206,13 @@ export class CatalogueCache {
     if (first) throw new Error('empty');
   }
 
+  /** Whether the cache holds a record of this file (then it is worth a stat before reading it). */
+  has(abs: string): boolean {
+    return this.records.has(abs);
+  }
+
   /** The cached result for a file whose stat is unchanged and was settled when last hashed. */
-  byStat(abs: string, st: Stats): CachedCheck | undefined {
+  byStat(abs: string, st: FileStamp): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r) return undefined;
     const key = statKey(st);
@@ -210,7 +224,7 @@ export class CatalogueCache {
   }
 
   /** The cached result for a file read this run whose bytes are unchanged (after a touch, say). */
-  byHash(abs: string, st: Stats, textHash: string): CachedCheck | undefined {
+  byHash(abs: string, st: FileStamp, textHash: string): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r || r.hash !== textHash) return undefined;
     const record = { stat: statKey(st), hash: textHash, check: r.check };
@@ -221,7 +235,7 @@ export class CatalogueCache {
   }
 
   /** Record what this run found for a file it read, parsed and checked. */
-  put(abs: string, st: Stats, textHash: string, check: CachedCheck): void {
+  put(abs: string, st: FileStamp, textHash: string, check: CachedCheck): void {
     this.stats.checked++;
     this.changed = true;
     if (!jsonSafe(check.data)) return;
@@ -238,22 +252,35 @@ export class CatalogueCache {
       fd = openSync(tmp, 'w', 0o600);
       const sum = createHash('sha1');
       let position = HEADER_BYTES;
-      const write = (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
+      // Lines are encoded straight into one buffer, hashed and written when it is full: no joined
+      // string and no buffer per chunk (#13: saving was a tenth of a cold run).
+      const chunk = Buffer.allocUnsafeSlow(SAVE_CHUNK);
+      let used = 0;
+      const flush = () => {
+        const bytes = chunk.subarray(0, used);
         sum.update(bytes);
-        writeSync(fd!, bytes, 0, bytes.length, position);
-        position += bytes.length;
+        writeSync(fd!, bytes, 0, used, position);
+        position += used;
+        used = 0;
       };
-      write(`${this.startedAt}\n`);
-      let batch: string[] = [];
-      for (const [file, r] of this.fresh) {
-        batch.push(JSON.stringify([file, ...r.stat, r.hash, r.check]));
-        if (batch.length === 500) {
-          write(batch.join('\n') + '\n');
-          batch = [];
+      const line = (text: string) => {
+        // A UTF-16 code unit takes at most three bytes of UTF-8.
+        if (used + text.length * 3 + 1 > chunk.length) {
+          flush();
+          if (text.length * 3 + 1 > chunk.length) {
+            const bytes = Buffer.from(`${text}\n`, 'utf8');
+            sum.update(bytes);
+            writeSync(fd!, bytes, 0, bytes.length, position);
+            position += bytes.length;
+            return;
+          }
         }
-      }
-      if (batch.length > 0) write(batch.join('\n') + '\n');
+        used += chunk.write(text, used, 'utf8');
+        chunk[used++] = 0x0a;
+      };
+      line(String(this.startedAt));
+      for (const [file, r] of this.fresh) line(JSON.stringify([file, r.stat[0], r.stat[1], r.stat[2], r.stat[3], r.hash, r.check]));
+      flush();
       const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.where.fingerprint, checksum: sum.digest('base64') });
       if (header.length > HEADER_BYTES - 1) throw new Error('header too long');
       writeSync(fd, header.padEnd(HEADER_BYTES - 1, ' ') + '\n', 0, 'utf8');

@@ -94,7 +94,7 @@ function recordFile(argv: readonly string[], ctx: RunContext, now: Date): { file
   return { file: path.join(base, 'replay', `${hash('sha1', key, 'hex').slice(0, 32)}.out`), key };
 }
 
-function statKey(st: Stats): StatKey {
+function statKey(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): StatKey {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
 

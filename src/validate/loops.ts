@@ -12,12 +12,19 @@ import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
  * costs one search, not one per member.
  */
 export function findLoops(links: ReadonlyMap<string, readonly string[]>): Map<string, LoopPlace> {
-  const targets = (id: string) => (links.get(id) ?? []).filter((t) => t !== id && links.has(t));
-  const component = stronglyConnected([...links.keys()], targets);
+  // Each id's links to other known ids, worked out once (an id with none is on no loop).
+  const out = new Map<string, string[]>();
+  for (const [id, on] of links) {
+    const known = on.filter((t) => t !== id && links.has(t));
+    if (known.length > 0) out.set(id, known);
+  }
+  const none: string[] = [];
+  const targets = (id: string) => out.get(id) ?? none;
+  const component = stronglyConnected([...out.keys()], targets);
   const loops = new Map<string, LoopPlace>();
   for (const id of links.keys()) {
-    const comp = component.get(id)!;
-    if (comp.size < 2 || loops.has(id)) continue;
+    const comp = component.get(id);
+    if (comp === undefined || loops.has(id)) continue;
     const loop = shortestLoop(id, comp, targets);
     // One shared array per loop: copies turned for each member would cost the square of its length.
     loop.forEach((member, at) => {
@@ -65,45 +72,83 @@ function shortestLoop(id: string, comp: ReadonlySet<string>, targets: (id: strin
   return [id];
 }
 
-/** Each node's strongly connected component (Tarjan's algorithm without recursion, so deep chains cannot overflow the stack). */
+/**
+ * The strongly connected components of two or more nodes, for each of their members (Tarjan's
+ * algorithm without recursion, so deep chains cannot overflow the stack). Nodes are numbered first
+ * and the search runs over typed arrays: a catalogue of 10,000 entries has no loop, and finding
+ * that out should cost next to nothing (#13).
+ */
 function stronglyConnected(nodes: readonly string[], targets: (id: string) => string[]): Map<string, Set<string>> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  const number = new Map<string, number>();
+  const names: string[] = [];
+  const numberOf = (id: string): number => {
+    let k = number.get(id);
+    if (k === undefined) {
+      k = names.length;
+      number.set(id, k);
+      names.push(id);
+    }
+    return k;
+  };
+  for (const id of nodes) numberOf(id);
+  // Edges as one array with a start per node (targets of nodes reached only as targets included).
+  const edges: number[] = [];
+  const start: number[] = [];
+  for (let k = 0; k < names.length; k++) {
+    start.push(edges.length);
+    for (const t of targets(names[k]!)) edges.push(numberOf(t));
+  }
+  start.push(edges.length);
+  const n = names.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  // The depth-first path: a node and the next of its edges to follow.
+  const workNode = new Int32Array(n);
+  const workEdge = new Int32Array(n);
   const result = new Map<string, Set<string>>();
   let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: Array<{ id: string; next: string[]; i: number }> = [];
-    const visit = (id: string) => {
-      index.set(id, counter);
-      low.set(id, counter);
-      counter++;
-      stack.push(id);
-      onStack.add(id);
-      work.push({ id, next: targets(id), i: 0 });
-    };
+  let depth = 0;
+  const visit = (v: number) => {
+    index[v] = low[v] = counter++;
+    stack[top++] = v;
+    onStack[v] = 1;
+    workNode[depth] = v;
+    workEdge[depth++] = start[v]!;
+  };
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
     visit(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.next.length) {
-        const t = frame.next[frame.i++]!;
-        if (!index.has(t)) visit(t);
-        else if (onStack.has(t)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(t)!));
+    while (depth > 0) {
+      const v = workNode[depth - 1]!;
+      const e = workEdge[depth - 1]!;
+      if (e < start[v + 1]!) {
+        workEdge[depth - 1] = e + 1;
+        const t = edges[e]!;
+        if (index[t] === -1) visit(t);
+        else if (onStack[t]) low[v] = Math.min(low[v]!, index[t]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
+      depth--;
+      if (depth > 0) {
+        const parent = workNode[depth - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] === index[v]) {
+        if (stack[top - 1] === v) {
+          // A component of one node: on no loop (self-links are left out of `targets`).
+          onStack[stack[--top]!] = 0;
+          continue;
+        }
         const comp = new Set<string>();
-        let member: string;
+        let member: number;
         do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          comp.add(member);
-        } while (member !== frame.id);
+          member = stack[--top]!;
+          onStack[member] = 0;
+          comp.add(names[member]!);
+        } while (member !== v);
         for (const m of comp) result.set(m, comp);
       }
     }

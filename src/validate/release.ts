@@ -38,15 +38,26 @@ export const REPOSITORY_HOSTS: readonly string[] = [
   'sourceforge.net', 'gitea.com', 'framagit.org', 'salsa.debian.org', 'gitlab.inria.fr', 'opendatalab.com',
 ];
 
+const HOSTS = new Set(REPOSITORY_HOSTS.flatMap((h) => [h, `www.${h}`]));
+
+/**
+ * `http(s)://` and a lower-case host name of letters, digits, dots and hyphens, ended by the path,
+ * query or fragment: the URL parser would find the same host name (it changes such a name only
+ * when it is an IPv4 address, which is no repository host). Anything else goes to the parser.
+ */
+const PLAIN_HOST = /^https?:\/\/([a-z0-9.-]+)(?:[/?#]|$)/;
+
 /** Whether a URL points at a source-repository host. */
 export function isRepositoryUrl(url: string): boolean {
+  const plain = PLAIN_HOST.exec(url);
+  if (plain) return HOSTS.has(plain[1]!);
   let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
     return false;
   }
-  return REPOSITORY_HOSTS.some((h) => host === h || host === `www.${h}`);
+  return HOSTS.has(host);
 }
 
 /** The month an entry was first posted: from the arXiv id (YYMM) when there is one, else December of its year. */

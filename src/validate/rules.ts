@@ -33,7 +33,7 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
   if (!f) return out;
   out.push(...checkControlCharacters(parsed, f));
   const added = str(f.added);
-  if (added && new RegExp(DATE_PATTERN).test(added) && !isRealDate(added)) {
+  if (added && DATE.test(added) && !isRealDate(added)) {
     out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(['added']), `\`added\` ${added} is not a real date; use YYYY-MM-DD of a day that exists`));
   }
   const category = str(f.category);
@@ -81,14 +81,25 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
   return out;
 }
 
+const DATE = new RegExp(DATE_PATTERN);
+
 /** Whether YYYY-MM-DD names a day of the calendar (no 30 February). */
-function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+export function isRealDate(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  // The Gregorian calendar, as Date counts it (which reads years below 100 as 19xx: left to it).
+  if (y >= 100) return d <= (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 const CONTROL_OR_TAB = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}\\t]`);
+/**
+ * What a text field's value can get such a character from: the character itself in the file, or a
+ * backslash (a double-quoted escape). A file with neither, most of them, needs no search per field.
+ */
+const CONTROL_OR_ESCAPE = new RegExp(`${CONTROL_CHARACTER.source.slice(0, -1)}\\t\\\\]`);
 
 // Only `summary` may span lines; in it a line break is text, not a control character.
 const MULTI_LINE = new Set(['summary']);
@@ -96,28 +107,40 @@ const MULTI_LINE = new Set(['summary']);
 /** MA120: a control, bidi or line-separator character in any text field (issue #12, item 10). */
 function checkControlCharacters(parsed: ParsedFile, f: Fields): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const key of FIELD_ORDER) {
-    const value = Object.hasOwn(f, key) ? f[key] : undefined;
-    const items: Array<[unknown, Array<string | number>]> = Array.isArray(value) ? value.map((v, i) => [v, [key, i]]) : [[value, [key]]];
-    for (const [v, at] of items) {
-      if (typeof v !== 'string') continue;
-      if (v !== '' && v.trim() === '') {
-        out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(at), `\`${key}\` is blank; write the text or leave the key out`));
-        continue;
-      }
-      // Line breaks in a one-line field are MA104's; here every other control character, a tab too.
-      const m = CONTROL_OR_TAB.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
-      if (!m) continue;
-      const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(makeDiagnostic('MA120', parsed.file, parsed.locate(at), `\`${key}\` holds the control character ${code} at character ${m.index + 1} (${quoteInput(v)}); remove it`));
+  const search = CONTROL_OR_ESCAPE.test(parsed.text);
+  const check = (v: unknown, key: string, index: number): void => {
+    if (typeof v !== 'string') return;
+    if (isBlank(v)) {
+      out.push(makeDiagnostic('MA104', parsed.file, parsed.locate(index < 0 ? [key] : [key, index]), `\`${key}\` is blank; write the text or leave the key out`));
+      return;
     }
+    if (!search) return;
+    // Line breaks in a one-line field are MA104's; here every other control character, a tab too.
+    const m = CONTROL_OR_TAB.exec(MULTI_LINE.has(key) ? v.replace(/\n/g, ' ') : v.replace(/[\r\n]/g, ' '));
+    if (!m) return;
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push(makeDiagnostic('MA120', parsed.file, parsed.locate(index < 0 ? [key] : [key, index]), `\`${key}\` holds the control character ${code} at character ${m.index + 1} (${quoteInput(v)}); remove it`));
+  };
+  for (const key of FIELD_ORDER) {
+    if (!Object.hasOwn(f, key)) continue;
+    const value = f[key];
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) check(value[i], key, i);
+    else check(value, key, -1);
   }
   return out;
 }
 
+/** Not empty, and nothing but white space (what `trim` removes), without trimming text that starts with a visible character. */
+function isBlank(v: string): boolean {
+  if (v === '') return false;
+  const c = v.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return v.trim() === '';
+}
+
 /** The id a file's name gives it: `entries/llava.yaml` → `llava`. */
 export function baseName(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return name.replace(/\.ya?ml$/i, '');
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLoops, loopFrom } from '../../src/validate/loops.js';
 
@@ -16,6 +17,44 @@ describe('findLoops', () => {
   for (const [name, input, want] of cases) {
     it(name, () => expect(Object.fromEntries([...findLoops(links(input))].map(([id, p]) => [id, loopFrom(p)]))).toEqual(want));
   }
+
+  it('on random graphs: exactly the ids that reach themselves, each on a real loop of the shortest length', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    const graph = fc.dictionary(id, fc.array(fc.oneof(id, fc.constant('unknown')), { maxLength: 4 }));
+    fc.assert(
+      fc.property(graph, (pairs) => {
+        const m = links(pairs);
+        const next = (v: string) => (m.get(v) ?? []).filter((t) => t !== v && m.has(t));
+        /** Length of a shortest loop through v (breadth-first), or 0 when there is none. */
+        const shortest = (v: string): number => {
+          const dist = new Map<string, number>([[v, 0]]);
+          const queue = [v];
+          for (let i = 0; i < queue.length; i++) {
+            for (const t of next(queue[i]!)) {
+              if (t === v) return dist.get(queue[i]!)! + 1;
+              if (!dist.has(t)) {
+                dist.set(t, dist.get(queue[i]!)! + 1);
+                queue.push(t);
+              }
+            }
+          }
+          return 0;
+        };
+        const found = findLoops(m);
+        for (const v of m.keys()) {
+          const place = found.get(v);
+          expect(place !== undefined, v).toBe(shortest(v) > 0);
+          if (!place) continue;
+          const loop = loopFrom(place);
+          expect(loop[0]).toBe(v);
+          loop.forEach((u, i) => expect(next(u)).toContain(loop[(i + 1) % loop.length]));
+          // The member the search started from gets a shortest loop; the others share it.
+          expect(loop.length).toBeGreaterThanOrEqual(shortest(v));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('a chain of 100 000 links closing into one loop: no stack overflow', () => {
     const n = 100_000;

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { titleSkeleton } from '../../src/core/skeleton.js';
 import { closest as suggest, didYouMean, editDistance, MAX_SUGGEST_LENGTH, withSuggestion } from '../../src/core/suggest.js';
 import { arxivBase, foldText, normalizeTitle, quoteInput, slugify } from '../../src/core/text.js';
 
@@ -60,6 +63,21 @@ describe('text helpers', () => {
     ['alpha - a paper', 'alphaapaper'],
     ['Ünïcödé Títle!', 'unicodetitle'],
   ])('normalizeTitle(%s) = %s', (t, n) => expect(normalizeTitle(t)).toBe(n));
+
+  it('normalizeTitle and titleSkeleton take a quicker path for ASCII titles, with the Unicode rules\' result', () => {
+    // The general path: decompose, drop marks, lower-case, keep letters and digits; for a skeleton,
+    // fold confusables too (the library, which the ASCII path never loads).
+    const general = (t: string) => foldText(t).replace(/[^\p{L}\p{N}]+/gu, '');
+    const { remove } = createRequire(import.meta.url)('confusables') as { remove: (s: string) => string };
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...ascii), maxLength: 40 }), (t) => {
+        expect(normalizeTitle(t)).toBe(general(t));
+        expect(titleSkeleton(t)).toBe(general(remove(general(t))));
+      }),
+      { numRuns: 20000 },
+    );
+  });
 
   it('folds accents and case', () => expect(foldText('Élan VITAL')).toBe('elan vital'));
   it.each([
