@@ -243,9 +243,15 @@ export class Recording implements RunWatch {
 
   opened(o: OpenedFiles): void {
     if (this.catalogue || o.named || o.stats.some((s) => s === undefined)) return this.refuse();
-    const names = o.files.map((f) => path.basename(f));
     // Only a whole folder's files, in the order the folder lists them, can be checked by a replay.
-    if (o.files.some((f) => path.dirname(f) !== o.dir) || names.join('\n') !== [...names].sort().join('\n')) return this.refuse();
+    const prefix = o.dir.endsWith(path.sep) ? o.dir : o.dir + path.sep;
+    const names: string[] = new Array<string>(o.files.length);
+    for (let i = 0; i < o.files.length; i++) {
+      const f = o.files[i]!;
+      const name = f.slice(prefix.length);
+      if (!f.startsWith(prefix) || name.includes(path.sep) || (i > 0 && !(names[i - 1]! < name))) return this.refuse();
+      names[i] = name;
+    }
     try {
       this.catalogue = { dir: o.dir, local: isDirectory(path.join(this.cwd, 'entries')), names, stats: o.stats.flatMap((s) => s!) };
     } catch {
