@@ -1,7 +1,8 @@
-// Preloaded (node --import) in the memory runs only: write the process's peak resident set, in
-// kilobytes, to $BENCH_RSS_FILE at exit.
-import { writeFileSync } from 'node:fs';
+// Preloaded (node --import) in the memory runs only: at exit, write the process's peak resident set,
+// in kilobytes, as the last line of standard error (bench/run.ts reads it). Not through a variable of
+// the environment: that is part of a replay record's key, so a replayed figure would not be replayed.
+import { writeSync } from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+  writeSync(2, `\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
 });

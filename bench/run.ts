@@ -50,6 +50,9 @@ interface Spec {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The peak resident set (kB) that bench/peak-rss.mjs wrote last on standard error. */
+let lastPeakKb = NaN;
+
 function spawnOnce(args: string[], cacheHome: string, extraNode: string[] = [], env: NodeJS.ProcessEnv = {}): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [...extraNode, ...args], {
@@ -60,6 +63,7 @@ function spawnOnce(args: string[], cacheHome: string, extraNode: string[] = [], 
   });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  lastPeakKb = Number(/\nBENCH_MAXRSS_KB=(\d+)\n$/.exec(String(r.stderr))?.[1] ?? NaN);
   return ms;
 }
 
@@ -81,11 +85,12 @@ function measure(group: Array<{ key: string; label: string; spec: Spec }>): void
       g.times.push(spawnOnce(g.spec.args, g.home, [], g.spec.env));
     }
   }
-  const rssFile = path.join(WORK, 'rss.txt');
   for (const g of state) {
     if (g.spec.cold) clear(g.home);
-    spawnOnce(g.spec.args, g.home, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs')], { ...g.spec.env, BENCH_RSS_FILE: rssFile });
-    const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+    // The probe is loaded with --import and reports on standard error, so the environment (part of
+    // a replay record's key) is the same as in the timed runs: a replayed figure's memory is a replay's.
+    spawnOnce(g.spec.args, g.home, ['--import', path.join(ROOT, 'bench', 'peak-rss.mjs')], g.spec.env);
+    const peakMb = lastPeakKb / 1024;
     g.times.sort((a, b) => a - b);
     const f = { label: g.label, ms: g.times[Math.floor(g.times.length / 2)]!, runs, peakMb };
     figures.set(g.key, f);
