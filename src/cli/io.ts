@@ -17,6 +17,8 @@ export interface Io {
   /** Read all of standard input. */
   readStdin(): Promise<string>;
   now(): Date;
+  /** Write bytes already encoded (the process's I/O has it: a recorded run encodes its output once). */
+  writeBytes?(stream: 1 | 2, bytes: Uint8Array): void;
   /** A recording of this run for replay (store/replay.ts), told what the run read. */
   watch?: RunWatch;
 }
@@ -33,6 +35,7 @@ export function processIo(): Io {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
+    writeBytes: (stream, bytes) => void (stream === 1 ? process.stdout : process.stderr).write(bytes),
     cwd: process.cwd(),
     env: process.env,
     color: shouldColor(process.env, Boolean(process.stdout.isTTY)),

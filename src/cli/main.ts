@@ -388,16 +388,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** The I/O of a recorded run: what it prints is kept as well, and reading standard input stops the recording. */
 function recordingIo(io: Io, recording: Recording): Io {
+  // Encoded once, for the stream and the record alike, when the stream takes bytes.
+  const write = (stream: 1 | 2, t: string) => {
+    if (io.writeBytes) {
+      const bytes = Buffer.from(t, 'utf8');
+      io.writeBytes(stream, bytes);
+      recording.add(stream, bytes);
+    } else {
+      (stream === 1 ? io.stdout : io.stderr)(t);
+      recording.add(stream, t);
+    }
+  };
   return {
     ...io,
-    stdout: (t) => {
-      io.stdout(t);
-      recording.add(1, t);
-    },
-    stderr: (t) => {
-      io.stderr(t);
-      recording.add(2, t);
-    },
+    stdout: (t) => write(1, t),
+    stderr: (t) => write(2, t),
+    writeBytes: io.writeBytes
+      ? (stream, bytes) => {
+          io.writeBytes!(stream, bytes);
+          recording.add(stream, bytes);
+        }
+      : undefined,
     readStdin: () => {
       recording.refuse();
       return io.readStdin();

@@ -142,6 +142,21 @@ function readRecord(file: string): { header: Header; payload: Buffer } | undefin
   return { header, payload: buf.subarray(0, payloadEnd) };
 }
 
+/** Whether a header's fields have the types and ranges a record's have, its pieces adding up to the payload. */
+function wellFormed(h: Header, payloadBytes: number): boolean {
+  if (typeof h.dir !== 'string' || !path.isAbsolute(h.dir) || typeof h.local !== 'boolean' || typeof h.started !== 'number') return false;
+  if (h.code !== 0 && h.code !== 1) return false;
+  if (!Array.isArray(h.names) || !h.names.every((n) => typeof n === 'string')) return false;
+  if (!Array.isArray(h.stats) || !h.stats.every((n) => typeof n === 'number')) return false;
+  if (!Array.isArray(h.segments)) return false;
+  let total = 0;
+  for (const seg of h.segments) {
+    if (!Array.isArray(seg) || seg.length !== 2 || (seg[0] !== 1 && seg[0] !== 2) || !Number.isSafeInteger(seg[1]) || seg[1] < 0) return false;
+    total += seg[1];
+  }
+  return total === payloadBytes;
+}
+
 /** Where replayed output goes. */
 export interface ReplayOutput {
   write(stream: Stream, bytes: Buffer): void;
@@ -158,10 +173,7 @@ export function replay(argv: readonly string[], ctx: RunContext, out: ReplayOutp
     const record = readRecord(where.file);
     if (!record) return undefined;
     const { header, payload } = record;
-    if (header.format !== REPLAY_FORMAT || header.key !== where.key || !unchanged(header, ctx.cwd)) return undefined;
-    let total = 0;
-    for (const [, bytes] of header.segments) total += bytes;
-    if (total !== payload.length) return undefined;
+    if (header.format !== REPLAY_FORMAT || header.key !== where.key || !wellFormed(header, payload.length) || !unchanged(header, ctx.cwd)) return undefined;
     let at = 0;
     for (const [stream, bytes] of header.segments) {
       out.write(stream, payload.subarray(at, at + bytes));
@@ -221,14 +233,14 @@ export class Recording implements RunWatch {
   }
 
   /** Keep a piece of output (after it was written to its stream). */
-  add(stream: Stream, text: string): void {
-    if (this.refused || text === '') return;
+  add(stream: Stream, text: string | Uint8Array): void {
+    if (this.refused || text.length === 0) return;
     try {
       if (this.fd === undefined) {
         mkdirSync(path.dirname(this.file), { recursive: true });
         this.fd = openSync(this.tmp, 'w', 0o600);
       }
-      const buf = Buffer.from(text, 'utf8');
+      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       this.bytes += buf.length;
       if (this.bytes > MAX_RECORD_BYTES) return this.refuse();
       writeSync(this.fd, buf);

@@ -7,6 +7,7 @@
  * run was replayed is seen, not timed: a replayed run loads dist/cli/fast-path.cjs and not main.js.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -221,6 +222,43 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
       r = s.run(args);
       expect(r.ranCli).toBe(true);
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    }
+  }, 120_000);
+
+  it('a record whose checksum holds but whose header is not a record’s is ignored', async () => {
+    const s = new Scene();
+    const args = ['validate'];
+    await settle();
+    expect(s.twice(args)).toBe(true);
+    const [record] = s.records();
+    const original = readFileSync(record!);
+    const expected = s.fresh(args);
+    // The header rewritten and the checksum made to hold again, as a hostile writer could.
+    const rewrite = (change: (h: Record<string, unknown>) => void) => {
+      const tail = 12 + 28 + 1;
+      const headerBytes = Number(original.toString('latin1', original.length - tail, original.length - tail + 12));
+      const payload = original.subarray(0, original.length - tail - headerBytes);
+      const header = JSON.parse(original.toString('utf8', payload.length, original.length - tail)) as Record<string, unknown>;
+      change(header);
+      const headerBuf = Buffer.from(JSON.stringify(header));
+      const body = Buffer.concat([payload, headerBuf]);
+      writeFileSync(record!, Buffer.concat([body, Buffer.from(`${String(headerBuf.length).padStart(12, '0')}${createHash('sha1').update(body).digest('base64')}\n`)]));
+    };
+    rewrite(() => undefined);
+    expect(s.run(args).ranCli).toBe(false);
+    for (const change of [
+      (h: Record<string, unknown>) => (h.code = 7),
+      (h: Record<string, unknown>) => (h.segments = [[1, -5]]),
+      (h: Record<string, unknown>) => (h.segments = [[3, (h.segments as Array<[number, number]>)[0]![1]]]),
+      (h: Record<string, unknown>) => (h.dir = 'relative/entries'),
+      (h: Record<string, unknown>) => (h.names = [1, 2, 3]),
+      (h: Record<string, unknown>) => (h.key = 'another'),
+    ]) {
+      rewrite(change);
+      const r = s.run(args);
+      expect(r.ranCli).toBe(true);
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+      writeFileSync(record!, original);
     }
   }, 120_000);
 
