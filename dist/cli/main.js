@@ -365,7 +365,7 @@ and subcategory; each method cited with the key the BibTeX export of the same se
 The document needs in its preamble:
   \\usepackage{booktabs,longtable,array,amssymb}
 and its bibliography from: mllm-align export --format bibtex --ascii [same selection] --output refs.bib
-`,it=()=>new Se("--no-cache","read and check every file afresh; neither use nor update the cache (also MLLM_ALIGN_NO_CACHE=1)");function ux(t,e){let n=new Fl("mllm-align");n.description("Browse, check and export the catalogue of how multimodal LLMs align other modalities with a language model.").version(Ti,"-V, --version").exitOverride().configureOutput({writeOut:c=>t.stdout(c),writeErr:c=>t.stderr(c),outputError:(c,u)=>u(c.replace(/^error:/,"mllm-align: error:"))}).showSuggestionAfterError(!0).addHelpText("after",`
+`,it=()=>new Se("--no-cache","read and check every file afresh; neither use nor update the cache, nor replay a recorded run (also MLLM_ALIGN_NO_CACHE=1)");function ux(t,e){let n=new Fl("mllm-align");n.description("Browse, check and export the catalogue of how multimodal LLMs align other modalities with a language model.").version(Ti,"-V, --version").exitOverride().configureOutput({writeOut:c=>t.stdout(c),writeErr:c=>t.stderr(c),outputError:(c,u)=>u(c.replace(/^error:/,"mllm-align: error:"))}).showSuggestionAfterError(!0).addHelpText("after",`
 Categories (the survey's four groups):
 ${ax}
 `+Fe(["mllm-align list --category perceiver","mllm-align validate","mllm-align validate --format github"])+`

@@ -32,7 +32,7 @@ const LATEX_TABLE_HELP =
   '  \\usepackage{booktabs,longtable,array,amssymb}\n' +
   'and its bibliography from: mllm-align export --format bibtex --ascii [same selection] --output refs.bib\n';
 
-const noCacheOption = () => new Option('--no-cache', 'read and check every file afresh; neither use nor update the cache (also MLLM_ALIGN_NO_CACHE=1)');
+const noCacheOption = () => new Option('--no-cache', 'read and check every file afresh; neither use nor update the cache, nor replay a recorded run (also MLLM_ALIGN_NO_CACHE=1)');
 
 /** Build the program; actions set `result.outcome`. */
 function buildProgram(io: Io, result: { outcome: Outcome }): Command {
