@@ -72,7 +72,7 @@ export function checkEntryRules(parsed: ParsedFile, now: Date): Diagnostic[] {
     );
   }
   const venue = str(f.venue);
-  if (venue && !/[\r\n]/.test(venue) && parseVenue(venue) === undefined) {
+  if (venue && !/[\r\n]/.test(venue) && !knownVenue(venue)) {
     const close = closestVenue(venue);
     // The closest known venue keeps the year as written, so it is worded here, not by withSuggestion.
     const hint = close ? `did you mean ${JSON.stringify(close)}?` : 'write it as the table writes venues, e.g. `CVPR 2024`, `Findings of ACL 2024`, `ECCV 2024 Workshops`, `TMLR 2025`';
@@ -136,6 +136,14 @@ function isBlank(v: string): boolean {
   const c = v.charCodeAt(0);
   if (c > 0x20 && c < 0x7f) return false;
   return v.trim() === '';
+}
+
+/** Whether the venue table reads a venue; remembered per text, as a catalogue repeats its venues. */
+const venueKnown = new Map<string, boolean>();
+function knownVenue(venue: string): boolean {
+  let known = venueKnown.get(venue);
+  if (known === undefined) venueKnown.set(venue, (known = parseVenue(venue) !== undefined));
+  return known;
 }
 
 /** The id a file's name gives it: `entries/llava.yaml` → `llava`. */
