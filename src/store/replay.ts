@@ -12,7 +12,7 @@
  * rule), and its checksum holds; anything else runs the command, which records afresh.
  *
  * Records live in the user's cache folder (`replay/`), are written whole (temporary file, rename),
- * and at most MAX_RECORDS are kept. `--no-cache`, `MLLM_ALIGN_NO_CACHE` and `MLLM_ALIGN_DEBUG`
+ * and at most MAX_RECORDS of them, MAX_TOTAL_BYTES in all, are kept. `--no-cache`, `MLLM_ALIGN_NO_CACHE` and `MLLM_ALIGN_DEBUG`
  * turn replay off, as does any error reading or writing a record (silently).
  *
  * This module is bundled twice: into the small `dist/cli/replay.js` that `bin/` loads first, and
@@ -32,8 +32,11 @@ export const REPLAYABLE = new Set(['list', 'filter', 'show', 'stats', 'graph', '
 /** Records kept; the least recently written are removed beyond this. */
 const MAX_RECORDS = 24;
 
+/** The records' bytes kept in all (the newest first): an export of a large catalogue is tens of megabytes. */
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+
 /** A run printing more than this is not recorded. */
-const MAX_RECORD_BYTES = 512 * 1024 * 1024;
+const MAX_RECORD_BYTES = 128 * 1024 * 1024;
 
 /** Output streams, as numbered in a record. */
 type Stream = 1 | 2;
@@ -307,26 +310,33 @@ export class Recording implements RunWatch {
       writeSync(this.fd, `${String(headerBuf.length).padStart(12, '0')}${this.sum.digest('base64')}\n`);
       this.close();
       renameSync(this.tmp, this.file);
-      prune(path.dirname(this.file));
+      pruneRecords(path.dirname(this.file));
     } catch {
       this.refuse();
     }
   }
 }
 
-/** Keep the newest MAX_RECORDS records; remove temporary files left by runs that were killed. */
-function prune(dir: string): void {
-  const now = Date.now();
-  const records: Array<[string, number]> = [];
+/**
+ * Keep the newest records, at most `limits.records` of them and `limits.bytes` in all; remove
+ * temporary files left by runs that were killed (older than an hour).
+ */
+export function pruneRecords(dir: string, limits = { records: MAX_RECORDS, bytes: MAX_TOTAL_BYTES }, now = Date.now()): void {
+  const records: Array<{ name: string; mtime: number; size: number }> = [];
   for (const name of readdirSync(dir)) {
     const st = statSync(path.join(dir, name), { throwIfNoEntry: false });
     if (!st) continue;
     if (name.endsWith('.tmp')) {
       if (now - st.mtimeMs > 3600_000) rmSync(path.join(dir, name), { force: true });
-    } else if (name.endsWith('.out')) records.push([name, st.mtimeMs]);
+    } else if (name.endsWith('.out')) records.push({ name, mtime: st.mtimeMs, size: st.size });
   }
-  records.sort((a, b) => b[1] - a[1]);
-  for (const [name] of records.slice(MAX_RECORDS)) rmSync(path.join(dir, name), { force: true });
+  records.sort((a, b) => b.mtime - a.mtime);
+  let total = 0;
+  records.forEach((r, i) => {
+    total += r.size;
+    // The newest record always stays: it was just written.
+    if (i > 0 && (i >= limits.records || total > limits.bytes)) rmSync(path.join(dir, r.name), { force: true });
+  });
 }
 
 export { statKey };
