@@ -86,13 +86,14 @@ let identity: string | undefined;
 /**
  * The running tool: the identity of every file of its code (size, times and inode: any rebuild,
  * reinstall or edit changes them, and reading their bytes would cost more) and its package.json
- * (version included), as one string.
+ * (version included), and the version of Node.js, as one string.
  */
 export function toolIdentity(): string {
   if (identity !== undefined) return identity;
   // The built CLI lives in dist/cli/ (from source: src/store/); one level up holds all of its code.
   const root = fileURLToPath(new URL('../', import.meta.url));
-  const parts: string[] = [String(CACHE_FORMAT)];
+  // The Node.js that runs it too (V8, ICU: regular expressions, collation).
+  const parts: string[] = [String(CACHE_FORMAT), process.version];
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?js|ts|json)$/.test(f)).sort();
   for (const f of files) {
     const st = statSync(path.join(root, f));
