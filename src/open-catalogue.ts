@@ -9,8 +9,8 @@ import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type 
 import { displayPath, expandPaths, listEntryFiles, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
 import type { FileStamp, SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
-import { CatalogueCache, cacheDisabled, hashBytes, hashText, locateCache, type CachedCheck } from './store/cache.js';
-import { statKey, type RunWatch } from './store/replay.js';
+import { CatalogueCache, cacheDisabled, hashBytes, hashText, locateCache, statKey, type CachedCheck } from './store/cache.js';
+import type { RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 

@@ -1,6 +1,6 @@
 /** Shared test helpers: an in-memory Io and a runner for the built binary. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,4 +50,25 @@ export function runBinary(argv: string[], opts: { cwd?: string; env?: NodeJS.Pro
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_CACHE_HOME: testCacheHome(), ...opts.env };
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `mllm-align-${prefix}-`));
+}
+
+/**
+ * Wait until files written now count as settled: the cache and replay do not trust a file's stat
+ * when it changed within two seconds of the run that recorded it (store/cache.ts RACY_MS).
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2100));
+}
+
+/** A copy of the installed tool (bin, dist, package.json; node_modules linked) that a test may change: its folder. */
+export function copyOfTool(): string {
+  const pkg = tempDir('pkg');
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+  return pkg;
 }

@@ -3,7 +3,7 @@
  * version, and a read-only command repeated over an unchanged catalogue (its recorded output,
  * store/replay.ts), without loading the CLI.
  */
-import { shouldColor } from './io.js';
+import { outputStyle, writeProcessBytes } from './io.js';
 import { VERSION } from './version.js';
 
 /** Answer this process's command if it can be; its exit code, or undefined when the CLI must run it. */
@@ -15,11 +15,6 @@ export async function fastPath(argv: readonly string[]): Promise<number | undefi
   }
   // Loaded only past --version, which needs none of it (node:crypto among it).
   const { replay } = await import('../store/replay.js');
-  const ctx = {
-    cwd: process.cwd(),
-    env: process.env,
-    color: shouldColor(process.env, Boolean(process.stdout.isTTY)),
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-  };
-  return replay(argv, ctx, { write: (stream, bytes) => void (stream === 1 ? process.stdout : process.stderr).write(bytes) });
+  const ctx = { cwd: process.cwd(), env: process.env, ...outputStyle() };
+  return replay(argv, ctx, { write: writeProcessBytes });
 }

@@ -30,16 +30,25 @@ export function shouldColor(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 
+/** How this process's standard output is to be written: in colour, and how wide. */
+export function outputStyle(): { color: boolean; columns?: number } {
+  return { color: shouldColor(process.env, Boolean(process.stdout.isTTY)), columns: process.stdout.isTTY ? process.stdout.columns : undefined };
+}
+
+/** Bytes to this process's standard output (1) or error (2). */
+export function writeProcessBytes(stream: 1 | 2, bytes: Uint8Array): void {
+  (stream === 1 ? process.stdout : process.stderr).write(bytes);
+}
+
 /** The real process's I/O. */
 export function processIo(): Io {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    writeBytes: (stream, bytes) => void (stream === 1 ? process.stdout : process.stderr).write(bytes),
+    writeBytes: writeProcessBytes,
     cwd: process.cwd(),
     env: process.env,
-    color: shouldColor(process.env, Boolean(process.stdout.isTTY)),
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    ...outputStyle(),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: async () => {
       const chunks: Buffer[] = [];

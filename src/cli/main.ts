@@ -351,11 +351,6 @@ function buildProgram(io: Io, result: { outcome: Outcome }): Command {
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  // The version alone needs no program built (the same output as commander's): start-up (#13).
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout(`${VERSION}\n`);
-    return EXIT_OK;
-  }
   const recording = Recording.start(argv, io, io.now());
   const rio = recording ? recordingIo(io, recording) : io;
   const result = { outcome: outcome() };

@@ -26,7 +26,7 @@ export function resolveEntriesDir(option: string | undefined, env: NodeJS.Proces
     }
     return dir;
   }
-  const local = path.join(cwd, 'entries');
+  const local = localEntriesDir(cwd);
   if (isDirectory(local)) return local;
   if (forWriting) {
     throw new UsageError('no ./entries folder here; pass --entries DIR (or set MLLM_ALIGN_ENTRIES) to say which catalogue to write to');
@@ -34,7 +34,12 @@ export function resolveEntriesDir(option: string | undefined, env: NodeJS.Proces
   return PACKAGED_ENTRIES;
 }
 
-function isDirectory(p: string): boolean {
+/** The ./entries a run in `cwd` opens when neither --entries nor MLLM_ALIGN_ENTRIES names a catalogue, if it is a folder. */
+export function localEntriesDir(cwd: string): string {
+  return path.join(cwd, 'entries');
+}
+
+export function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {
@@ -42,14 +47,22 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** The .yaml files directly inside a folder, sorted by name. */
-export function listEntryFiles(dir: string): string[] {
-  // What path.join gives for a name (which holds no separator) in a resolved folder, without its normalising.
-  const prefix = path.isAbsolute(dir) && path.normalize(dir) === dir ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
+/** The names of the .yaml files directly inside a folder, sorted. */
+export function entryFileNames(dir: string): string[] {
   return readdirSync(dir)
     .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((n) => (prefix !== undefined ? prefix + n : path.join(dir, n)));
+    .sort();
+}
+
+/** The path of a name (which holds no separator) in `dir`, as path.join gives it, without normalising each one in a resolved folder. */
+export function inFolder(dir: string): (name: string) => string {
+  const prefix = path.isAbsolute(dir) && path.normalize(dir) === dir ? (dir.endsWith(path.sep) ? dir : dir + path.sep) : undefined;
+  return prefix !== undefined ? (n) => prefix + n : (n) => path.join(dir, n);
+}
+
+/** The .yaml files directly inside a folder, sorted by name. */
+export function listEntryFiles(dir: string): string[] {
+  return entryFileNames(dir).map(inFolder(dir));
 }
 
 /** Read files, keeping a read failure as data so that it becomes a diagnostic. */

@@ -52,7 +52,11 @@ const MAY_ESCAPE = /[&%$#_{}~^\\<>\uFDD0\uFDD1`'?!-]/;
 /** Escape LaTeX special characters of text whose lone braces are already marked. */
 export function escapeMarked(text: string): string {
   // The common case, a word or plain words, leaves as it came, without two passes of replace (#13).
-  if (!MAY_ESCAPE.test(text)) return text;
+  return MAY_ESCAPE.test(text) ? escapeMarkedFully(text) : text;
+}
+
+/** escapeMarked without its shortcut for text that needs nothing: every replacement, always. */
+export function escapeMarkedFully(text: string): string {
   return (
     text
       .replace(/[&%$#_{}~^\\<>\uFDD0\uFDD1]/g, (c) => SPECIAL[c]!)

@@ -31,7 +31,11 @@ const MAY_ESCAPE_MARKDOWN = /[^\S ]| {2}|^ | $|[&<>\\`*_[\]|~$:@.]/;
  * e-mail address: markdownlint's MD034, issue #12 item 21).
  */
 export function escapeMarkdown(text: string): string {
-  if (!MAY_ESCAPE_MARKDOWN.test(text)) return text;
+  return MAY_ESCAPE_MARKDOWN.test(text) ? escapeMarkdownFully(text) : text;
+}
+
+/** escapeMarkdown without its shortcut for text that needs nothing: every replacement, always. */
+export function escapeMarkdownFully(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()

@@ -38,7 +38,8 @@ export interface CachedCheck {
   diagnostics: Array<{ line: number; column: number; severity: 'error' | 'warning'; code: string; message: string }>;
 }
 
-type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+/** A file's identity short of its bytes: what the cache and replay records compare. */
+export type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 interface CacheRecord {
   stat: StatKey;
@@ -136,7 +137,7 @@ export function hashBytes(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64');
 }
 
-function statKey(st: FileStamp): StatKey {
+export function statKey(st: FileStamp): StatKey {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
 

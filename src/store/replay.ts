@@ -19,9 +19,10 @@
  * into the CLI, which records.
  */
 import { createHash, hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir } from './cache.js';
+import { entryFileNames, inFolder, isDirectory, localEntriesDir } from '../load/read.js';
+import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './cache.js';
 
 /** Bumped whenever the layout of a record changes. */
 const REPLAY_FORMAT = 1;
@@ -49,8 +50,6 @@ export interface RunContext {
   columns?: number;
 }
 
-/** A file's identity as the cache keeps it. */
-export type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 interface Header {
   format: number;
@@ -97,32 +96,17 @@ function recordFile(argv: readonly string[], ctx: RunContext, now: Date): { file
   return { file: path.join(base, 'replay', `${hash('sha1', key, 'hex').slice(0, 32)}.out`), key };
 }
 
-function statKey(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): StatKey {
-  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
-}
-
-function isDirectory(p: string): boolean {
-  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-/** The .yaml files of a catalogue folder, as `listEntryFiles` finds them. */
-function yamlNames(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort();
-}
-
 /** Whether the catalogue is as recorded: same folder, same files, none changed since (or racily close to) the run. */
 function unchanged(h: Header, cwd: string): boolean {
-  if (!isDirectory(h.dir) || isDirectory(path.join(cwd, 'entries')) !== h.local) return false;
-  const names = yamlNames(h.dir);
+  if (!isDirectory(h.dir) || isDirectory(localEntriesDir(cwd)) !== h.local) return false;
+  const names = entryFileNames(h.dir);
   if (names.length !== h.names.length || h.stats.length !== names.length * 4) return false;
   const settled = h.started - RACY_MS;
-  // The folder is absolute and normalised: its files' paths need no path.join (a tenth of a warm run at 10,000 files).
-  const prefix = h.dir.endsWith(path.sep) ? h.dir : h.dir + path.sep;
+  // Not path.join per file: a tenth of a warm run at 10,000 files.
+  const join = inFolder(h.dir);
   for (let i = 0; i < names.length; i++) {
     if (names[i] !== h.names[i]) return false;
-    const st = statSync(prefix + names[i]!, { throwIfNoEntry: false });
+    const st = statSync(join(names[i]!), { throwIfNoEntry: false });
     if (!st) return false;
     const k = i * 4;
     if (st.size !== h.stats[k] || st.mtimeMs !== h.stats[k + 1] || st.ctimeMs !== h.stats[k + 2] || st.ino !== h.stats[k + 3]) return false;
@@ -239,14 +223,11 @@ export class Recording implements RunWatch {
   add(stream: Stream, text: string | Uint8Array): void {
     if (this.refused || text.length === 0) return;
     try {
-      if (this.fd === undefined) {
-        mkdirSync(path.dirname(this.file), { recursive: true });
-        this.fd = openSync(this.tmp, 'w', 0o600);
-      }
+      const fd = this.open();
       const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       this.bytes += buf.length;
       if (this.bytes > MAX_RECORD_BYTES) return this.refuse();
-      writeSync(this.fd, buf);
+      writeSync(fd, buf);
       this.sum.update(buf);
       const last = this.segments[this.segments.length - 1];
       if (last && last[0] === stream) last[1] += buf.length;
@@ -268,7 +249,7 @@ export class Recording implements RunWatch {
       names[i] = name;
     }
     try {
-      this.catalogue = { dir: o.dir, local: isDirectory(path.join(this.cwd, 'entries')), names, stats: o.stats.flatMap((s) => s!) };
+      this.catalogue = { dir: o.dir, local: isDirectory(localEntriesDir(this.cwd)), names, stats: o.stats.flatMap((s) => s!) };
     } catch {
       this.refuse();
     }
@@ -282,6 +263,15 @@ export class Recording implements RunWatch {
     } catch {
       // nothing was created
     }
+  }
+
+  /** The temporary file, created on first use. */
+  private open(): number {
+    if (this.fd === undefined) {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      this.fd = openSync(this.tmp, 'w', 0o600);
+    }
+    return this.fd;
   }
 
   private close(): void {
@@ -299,15 +289,12 @@ export class Recording implements RunWatch {
   finish(code: number): void {
     if (this.refused || !this.catalogue || (code !== 0 && code !== 1)) return this.refuse();
     try {
-      if (this.fd === undefined) {
-        mkdirSync(path.dirname(this.file), { recursive: true });
-        this.fd = openSync(this.tmp, 'w', 0o600);
-      }
+      const fd = this.open();
       const header: Header = { format: REPLAY_FORMAT, key: this.key, ...this.catalogue, started: this.started, code, segments: this.segments };
       const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
-      writeSync(this.fd, headerBuf);
+      writeSync(fd, headerBuf);
       this.sum.update(headerBuf);
-      writeSync(this.fd, `${String(headerBuf.length).padStart(12, '0')}${this.sum.digest('base64')}\n`);
+      writeSync(fd, `${String(headerBuf.length).padStart(12, '0')}${this.sum.digest('base64')}\n`);
       this.close();
       renameSync(this.tmp, this.file);
       pruneRecords(path.dirname(this.file));
@@ -339,4 +326,3 @@ export function pruneRecords(dir: string, limits = { records: MAX_RECORDS, bytes
   });
 }
 
-export { statKey };

@@ -5,12 +5,11 @@
  * debug line (MLLM_ALIGN_DEBUG=cache) shows the cache really served the files it could.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../../bench/generate.js';
-import { FIXED_NOW, ROOT, runInMemory } from '../helpers.js';
+import { BIN, copyOfTool, FIXED_NOW, runInMemory, settle, tempDir } from '../helpers.js';
 
 const N = 24;
 const COMMANDS = [
@@ -19,12 +18,9 @@ const COMMANDS = [
   ['export', '--format', 'bibtex'],
 ];
 
-function tmp(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `mllm-align-${prefix}-`));
-}
 
 function makeCatalogue(): string {
-  const dir = path.join(tmp('cat'), 'entries');
+  const dir = path.join(tempDir('cat'), 'entries');
   mkdirSync(dir);
   for (let i = 0; i < N; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), entryText(i));
   return dir;
@@ -45,9 +41,9 @@ function runBin(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
 class Scene {
   readonly entries = makeCatalogue();
   readonly cwd = path.dirname(this.entries);
-  readonly cacheHome = tmp('cache-home');
+  readonly cacheHome = tempDir('cache-home');
 
-  constructor(readonly bin = path.join(ROOT, 'bin', 'mllm-align.js')) {}
+  constructor(readonly bin = BIN) {}
 
   run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Run {
     return runBin(this.bin, args, this.cwd, { XDG_CACHE_HOME: this.cacheHome, MLLM_ALIGN_DEBUG: 'cache', ...extraEnv });
@@ -79,10 +75,6 @@ class Scene {
   }
 }
 
-/** Wait until files written now count as settled for the cache (it rehashes recent ones). */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 2100));
-}
 
 describe('the cache never serves a stale entry', () => {
   it('changed, resized, same-size, touched, added, deleted and renamed files', async () => {
@@ -152,10 +144,7 @@ describe('the cache never serves a stale entry', () => {
   }, 60_000);
 
   it('a new version of the tool, or a changed schema, drops the cache', async () => {
-    // A copy of the installed tool that can be changed.
-    const pkg = tmp('pkg');
-    for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    const pkg = copyOfTool();
     const s = new Scene(path.join(pkg, 'bin', 'mllm-align.js'));
     await settle();
     s.check();
@@ -201,7 +190,7 @@ describe('the cache never serves a stale entry', () => {
   it('a cache folder that cannot be written is skipped silently', () => {
     const s = new Scene();
     // A file where the cache folder should be: nothing can be created under it (even as root).
-    const blocked = path.join(tmp('blocked'), 'file');
+    const blocked = path.join(tempDir('blocked'), 'file');
     writeFileSync(blocked, '');
     for (const args of COMMANDS) {
       const r = runBin(s.bin, args, s.cwd, { XDG_CACHE_HOME: blocked });
@@ -231,7 +220,7 @@ describe('the cache never serves a stale entry', () => {
 describe('the cache and the calendar', () => {
   it('an entry dated next year is accepted this year and flagged once a year back: the cache follows the clock', async () => {
     const dir = makeCatalogue();
-    const cacheHome = tmp('cache-home');
+    const cacheHome = tempDir('cache-home');
     writeFileSync(path.join(dir, 'method-1.yaml'), entryText(1).replace(/^year: \d+$/m, 'year: 2027').replace(/^arxiv: .*$/m, 'arxiv: "2701.00001"'));
     const at = (now: Date) => runInMemory(['validate', '--entries', dir], { env: { XDG_CACHE_HOME: cacheHome }, now: () => now });
     const thisYear = await at(FIXED_NOW);

@@ -8,18 +8,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../../bench/generate.js';
-import { FIXTURES, ROOT } from '../helpers.js';
+import { BIN, copyOfTool, FIXTURES, settle, tempDir } from '../helpers.js';
 
 const N = 12;
 
-function tmp(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `mllm-align-${prefix}-`));
-}
 
 interface Run {
   code: number;
@@ -27,20 +23,16 @@ interface Run {
   stderr: string;
 }
 
-/** Wait until files written now count as settled (a record is not trusted for files that changed just before its run). */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 2100));
-}
 
 class Scene {
   readonly entries: string;
   readonly cwd: string;
-  readonly cacheHome = tmp('replay-home');
+  readonly cacheHome = tempDir('replay-home');
   /** One trace file, emptied before each run: its path is in the environment, which is part of a record's key. */
-  private readonly trace = path.join(tmp('replay-trace'), 'trace.txt');
+  private readonly trace = path.join(tempDir('replay-trace'), 'trace.txt');
 
-  constructor(readonly bin = path.join(ROOT, 'bin', 'mllm-align.js')) {
-    this.cwd = tmp('replay-cat');
+  constructor(readonly bin = BIN) {
+    this.cwd = tempDir('replay-cat');
     this.entries = path.join(this.cwd, 'entries');
     mkdirSync(this.entries);
     for (let i = 0; i < N; i++) writeFileSync(this.file(i), entryText(i));
@@ -164,7 +156,7 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
     expect(s.twice(['list'], { NO_COLOR: '1', FORCE_COLOR: '1' })).toBe(true);
     // From the folder above ./entries, `list` opens the shipped catalogue; once ./entries appears
     // there, the same command in the same folder opens it instead.
-    const above = tmp('replay-above');
+    const above = tempDir('replay-above');
     expect(s.twice(['list', '--format', 'ids'], {}, above)).toBe(true);
     const shipped = s.run(['list', '--format', 'ids'], {}, above).stdout;
     cpSync(s.entries, path.join(above, 'entries'), { recursive: true });
@@ -178,9 +170,7 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
   }, 120_000);
 
   it('a new version of the tool is not served an old record', async () => {
-    const pkg = tmp('replay-pkg');
-    for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    const pkg = copyOfTool();
     const s = new Scene(path.join(pkg, 'bin', 'mllm-align.js'));
     await settle();
     expect(s.twice(['list', '--format', 'json'])).toBe(true);
@@ -294,7 +284,7 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
 
   it('a cache folder that cannot be written is skipped silently, and old records are pruned', async () => {
     const s = new Scene();
-    const blocked = path.join(tmp('replay-blocked'), 'file');
+    const blocked = path.join(tempDir('replay-blocked'), 'file');
     writeFileSync(blocked, '');
     for (const args of COMMANDS) {
       const r = s.run(args, { XDG_CACHE_HOME: blocked });

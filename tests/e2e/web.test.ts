@@ -27,6 +27,14 @@ if (!available && process.env.CI) throw new Error('chromium is not installed and
 const suite = available ? describe : describe.skip;
 
 let browser: Browser;
+
+/** The system's chromium, headless and quiet (no update or background requests of its own). */
+function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
 const offsite: string[] = [];
 
 /** A context whose requests may only read files: anything else is refused and recorded. */
@@ -78,10 +86,7 @@ suite('the HTML export in chromium', () => {
     mkdirSync(OUT, { recursive: true });
     const r = runBinary(['export', '--format', 'html', '--output', file]);
     expect(r.code, r.stderr).toBe(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -264,10 +269,7 @@ async function medianUpdate(page: Page, query: string, runs: number): Promise<nu
 suite('the HTML export with many entries', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
