@@ -114,7 +114,7 @@ measure([
 for (const n of SIZES) {
   const dir = generateCatalogue(path.join(WORK, `entries-${n}`), n);
   // A catalogue is not read in the same two seconds as it is written: the cache and replay trust a
-  // file's stat only once it has settled (store/cache.ts RACY_MS), so the warm figures wait for that.
+  // file's stat only once it has settled (store/identity.ts RACY_MS), so the warm figures wait for that.
   settle();
   const at = `at ${n.toLocaleString('en')}`;
   const e = ['--entries', dir];

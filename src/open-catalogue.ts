@@ -6,10 +6,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import { parseEntryText, parseSources, type ParsedFile, type ParsedSource, type PathSegment, type Position } from './load/parse.js';
-import { displayPath, expandPaths, listEntryFiles, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
-import type { FileStamp, SourceFile } from './load/source.js';
+import { ReadAhead } from './load/read-ahead.js';
+import { displayPath, expandPaths, listEntryFiles, OPEN_FLAGS, readAheadResult, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
+import type { SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
-import { CatalogueCache, cacheDisabled, hashBytes, hashText, locateCache, statKey, type CachedCheck } from './store/cache.js';
+import { CatalogueCache, hashBytes, hashText, locateCache, type CachedCheck } from './store/cache.js';
+import { cacheDisabled, statKey, type StatKey } from './store/identity.js';
 import type { RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
 import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
@@ -78,7 +80,7 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   const cache = where ? CatalogueCache.open(where) : undefined;
   const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
   cache?.save();
-  ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats: stats.map((st) => (st ? statKey(st) : undefined)) });
+  ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats });
   if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
     ctx.stderr(`mllm-align: cache: ${cache.stats.reused} reused, ${cache.stats.checked} checked\n`);
   }
@@ -147,7 +149,9 @@ async function checkFiles(
 ) {
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const sources: SourceFile[] = new Array<SourceFile>(files.length);
-  const stats: Array<FileStamp | undefined> = new Array<FileStamp | undefined>(files.length);
+  // Each file's stat as the cache's key at once: a Stats object (with its four Dates) per file, kept
+  // to the end, was a tenth of the heap (#13: garbage collection, peak memory).
+  const stats: Array<StatKey | undefined> = new Array<StatKey | undefined>(files.length);
   const toRead: number[] = [];
   files.forEach((abs, i) => {
     // A file the cache knows is stat-ed first, to be served unread; any other is stat-ed through
@@ -171,8 +175,22 @@ async function checkFiles(
     return { part, done: checkInWorker(part.map((i) => [files[i]!, show(files[i]!)]), now) };
   });
   const mine = workers > 0 ? toRead.slice(0, share) : toRead;
-  // Read, parse and check one file at a time, so that a large catalogue's texts are never all in memory at once.
-  for (const i of mine) checkRead(i, readEntryFile(files[i]!, show(files[i]!)));
+  // Read, parse and check one file at a time, so that a large catalogue's texts are never all in
+  // memory at once; a worker thread reads ahead while this one parses and checks.
+  const ahead = ReadAhead.start(
+    mine.map((i) => files[i]!),
+    OPEN_FLAGS,
+    env,
+  );
+  try {
+    mine.forEach((i, k) => {
+      const file = show(files[i]!);
+      const got = ahead?.take(k);
+      checkRead(i, got ? readAheadResult(file, got.bytes, got.stamp) : readEntryFile(files[i]!, file));
+    });
+  } finally {
+    ahead?.stop();
+  }
   for (const { part, done } of jobs) {
     const results = await done;
     part.forEach((i, k) => takeWorkerResult(i, results[k]!));
@@ -192,7 +210,7 @@ async function checkFiles(
   function checkRead(i: number, { source: src, stamp, bytes }: ReadResult): void {
     const abs = files[i]!;
     // The stat taken when the file was read (before its bytes were).
-    if (cache && stamp) stats[i] = stamp;
+    if (cache && stamp) stats[i] = statKey(stamp);
     const st = cache ? stats[i] : undefined;
     // The text is its bytes decoded strictly: their hash is the text's, without encoding it again.
     const textHash = cache && st && src.text !== undefined ? (bytes ? hashBytes(bytes) : hashText(src.text)) : undefined;
@@ -201,7 +219,8 @@ async function checkFiles(
       checked[i] = fromCache(src.file, abs, hit);
     } else {
       const c = checkFile(parseSources([src])[0]!, now);
-      if (textHash !== undefined) cache!.put(abs, st!, textHash, toCached(c));
+      // A canonical text is kept as its bytes, which the cache copies (they are the scratch buffer).
+      if (textHash !== undefined) cache!.put(abs, st!, textHash, toCached(c), c.parsed?.canonical ? (bytes ?? Buffer.from(src.text!, 'utf8')) : undefined);
       // The text is dropped once checked (it is read again only to point at a problem), so that a
       // large catalogue is not held in memory twice.
       checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, c.parsed.data) } : c;
@@ -210,9 +229,9 @@ async function checkFiles(
   }
 }
 
-function statOrUndefined(abs: string): FileStamp | undefined {
+function statOrUndefined(abs: string): StatKey | undefined {
   try {
-    return statSync(abs);
+    return statKey(statSync(abs));
   } catch {
     return undefined;
   }

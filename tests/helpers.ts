@@ -59,7 +59,7 @@ export function tempDir(prefix: string): string {
 
 /**
  * Wait until files written now count as settled: the cache and replay do not trust a file's stat
- * when it changed within two seconds of the run that recorded it (store/cache.ts RACY_MS).
+ * when it changed within two seconds of the run that recorded it (store/identity.ts RACY_MS).
  */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 2100));

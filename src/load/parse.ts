@@ -36,6 +36,8 @@ export interface ParsedFile {
   /** The parsed value; undefined when the YAML has syntax errors. */
   data: unknown;
   syntaxErrors: SyntaxProblem[];
+  /** True when the text is in canonical form: its value is parseCanonical(text) (load/canonical.ts). */
+  canonical?: boolean;
   /** Position of the value at `path` (or of its key when `at` is 'key'). */
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): Position;
 }
@@ -92,8 +94,9 @@ function parseChecked(file: string, text: string): ParsedFile {
   }
   // Files in canonical form (the whole shipped catalogue) take a quicker parser still (#13).
   let fast: unknown = parseCanonical(text);
+  const canonical = fast !== undefined;
   // The canonical form nests two levels at most (a mapping of scalars and lists of scalars).
-  if (fast === undefined) {
+  if (!canonical) {
     try {
       fast = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
     } catch (err) {
@@ -108,6 +111,7 @@ function parseChecked(file: string, text: string): ParsedFile {
     text,
     data: fast,
     syntaxErrors: [],
+    canonical,
     locate: (path, at = 'value') => {
       doc ??= yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
       return positionOf(text, offsetOf(doc, text, path, at));

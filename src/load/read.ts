@@ -80,7 +80,7 @@ export interface ReadResult {
 
 // Not following a final symbolic link, and not waiting on a FIFO's writer. Where the platform has
 // no O_NOFOLLOW (Windows), every file takes the path that checks for links first.
-const OPEN_FLAGS = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0);
+export const OPEN_FLAGS = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0);
 
 /** Reused for every read: one buffer per thread instead of one per file (#13: garbage collection). */
 let scratch = Buffer.allocUnsafeSlow(64 * 1024);
@@ -114,6 +114,14 @@ export function readEntryFile(abs: string, file: string): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A file read by the read-ahead worker (load/read-ahead.ts), which reads only regular files no
+ * larger than an entry may be, opened as `readEntryFile` opens them: the same result.
+ */
+export function readAheadResult(file: string, bytes: Uint8Array, stamp: FileStamp): ReadResult {
+  return { source: decoded(file, bytes), stamp, bytes };
 }
 
 function tooLarge(size: number): string {

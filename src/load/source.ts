@@ -19,5 +19,5 @@ export interface ReadProblem {
   message: string;
 }
 
-/** What identifies a version of a file without reading it, from its stat: the cache's key (store/cache.ts). */
+/** What identifies a version of a file without reading it, from its stat: the cache's key (store/identity.ts). */
 export type FileStamp = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;

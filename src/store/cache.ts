@@ -6,26 +6,30 @@
  * It must never serve a stale entry (#13):
  * - a record is trusted on its stat alone only when the file last changed well before the run that
  *   hashed it began (git's "racily clean" rule); otherwise the file is read and its hash compared;
- * - the cache is one file written whole (temporary file, then rename), with a checksum of its body,
- *   so a torn, truncated or corrupted cache reads as empty, and two runs at once never mix;
+ * - the cache is one file, written as the run goes into a temporary file renamed over the old one
+ *   when whole, with a checksum of its body, so a torn, truncated or corrupted cache reads as empty,
+ *   and two runs at once never mix;
+ * - a file in canonical form is kept as its text (parsed again when served, as quick as reading
+ *   JSON and far cheaper to write); any other as its value in JSON;
  * - it belongs to one build of the tool (its code files and package.json) and one calendar year
  *   (the future-year rule), and is dropped when either changes;
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
 import { createHash, hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FileStamp } from '../load/source.js';
+import { parseCanonical } from '../load/canonical.js';
+import { CACHE_FORMAT, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
+import { createTempPath, forgetTempPath, releaseTempPath, sweepLeftovers } from './temp-files.js';
 
-/** Bumped whenever the layout of the cache file changes. */
-const CACHE_FORMAT = 3;
-
-/**
- * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
- * have changed again within the file system's clock granularity: it is rehashed next time.
- */
-export const RACY_MS = 2000;
+/** A diagnostic as the cache keeps it: without the file name (the displayed path depends on the working folder). */
+export interface CachedDiagnostic {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+}
 
 /** What the cache keeps about one file: the parsed value (when its YAML parsed) and its own diagnostics. */
 export interface CachedCheck {
@@ -34,21 +38,31 @@ export interface CachedCheck {
   data: unknown;
   /** What the duplicate rules compare (validate/rules.ts crossKeysOf), worked out once. */
   keys?: Record<string, string>;
-  /** Its diagnostics without the file name (the displayed path depends on the working folder). */
-  diagnostics: Array<{ line: number; column: number; severity: 'error' | 'warning'; code: string; message: string }>;
+  diagnostics: CachedDiagnostic[];
 }
 
-/** A file's identity short of its bytes: what the cache and replay records compare. */
-export type StatKey = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
+/**
+ * One file's record as read from the cache file. The value of a file in canonical form is kept as
+ * its text (its bytes in the cache file), parsed again only when served: the text is what the run
+ * already holds, where encoding the value as JSON was most of the cost of filling the cache (#13).
+ */
 interface CacheRecord {
   stat: StatKey;
   hash: string;
-  check: CachedCheck;
+  parsedOk: boolean;
+  keys: Record<string, string> | undefined;
+  diagnostics: CachedDiagnostic[];
+  /** The canonical text, as bytes of the loaded cache file. */
+  text?: Uint8Array;
+  /** The value, when it is kept as JSON instead. */
+  data?: unknown;
 }
 
-/** One file's line in the cache file, after its path. */
-type CacheLine = [...StatKey, string, CachedCheck];
+/**
+ * A record's first line, after which come `textBytes` bytes of canonical text and a newline (when
+ * textBytes is not -1; otherwise the value is the last element).
+ */
+type MetaLine = [abs: string, ...StatKey, hash: string, parsedOk: 0 | 1, keys: Record<string, string> | null, diagnostics: CachedDiagnostic[], textBytes: number, data?: unknown];
 
 /** Bytes of the cache file encoded at a time when saving. */
 const SAVE_CHUNK = 1024 * 1024;
@@ -61,48 +75,6 @@ export interface CacheLocation {
   file: string;
   /** Everything the cached checks depend on besides the file's bytes. */
   fingerprint: string;
-}
-
-/** The user's cache folder for mllm-align: $XDG_CACHE_HOME, else the platform's (on Linux ~/.cache). */
-export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  // Taken from the injected environment, not process.env, so that in-process runs and tests choose
-  // their own cache (which is why this is not env-paths: it reads process.env and os.homedir()).
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'mllm-align');
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'mllm-align', 'Cache');
-  const home = env.HOME;
-  if (!home || !path.isAbsolute(home)) return undefined;
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'mllm-align');
-  return path.join(home, '.cache', 'mllm-align');
-}
-
-/** Whether the cache is off: --no-cache, or MLLM_ALIGN_NO_CACHE set to anything but 0 or false. */
-export function cacheDisabled(option: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
-  if (option === false) return true;
-  const v = env.MLLM_ALIGN_NO_CACHE;
-  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
-}
-
-let identity: string | undefined;
-
-/**
- * The running tool: the identity of every file of its code (size, times and inode: any rebuild,
- * reinstall or edit changes them, and reading their bytes would cost more) and its package.json
- * (version included), and the version of Node.js, as one string.
- */
-export function toolIdentity(): string {
-  if (identity !== undefined) return identity;
-  // The built CLI lives in dist/cli/ (from source: src/store/); one level up holds all of its code.
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  // The Node.js that runs it too (V8, ICU: regular expressions, collation).
-  const parts: string[] = [String(CACHE_FORMAT), process.version];
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(?:[cm]?js|ts|json)$/.test(f)).sort();
-  for (const f of files) {
-    const st = statSync(path.join(root, f));
-    parts.push(f, String(st.size), String(st.mtimeMs), String(st.ctimeMs), String(st.ino));
-  }
-  parts.push(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
-  identity = parts.join('\0');
-  return identity;
 }
 
 let codeHash: string | undefined;
@@ -137,10 +109,6 @@ export function hashBytes(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64');
 }
 
-export function statKey(st: FileStamp): StatKey {
-  return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
-}
-
 function sameStat(a: StatKey, b: StatKey): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
@@ -158,10 +126,16 @@ function jsonSafe(value: unknown): boolean {
 /** The cache of one catalogue for one run: look files up, record new results, save once. */
 export class CatalogueCache {
   private readonly records = new Map<string, CacheRecord>();
-  private readonly fresh = new Map<string, CacheRecord>();
   private readonly startedAt = Date.now();
   private previousStart = 0;
   private changed = false;
+  /** Records of this run (the files it saw), in the order they were settled. */
+  private kept = 0;
+  /** Records kept before the new cache file was started; written when it is. */
+  private pending: Array<[string, CacheRecord]> = [];
+  private out: CacheWriter | undefined;
+  /** Writing failed once: the rest of the run goes without (read-only home, full disk). */
+  private unwritable = false;
   /** Files served from the cache, and files parsed and checked this run. */
   readonly stats = { reused: 0, checked: 0 };
 
@@ -180,8 +154,8 @@ export class CatalogueCache {
   }
 
   // The file: a header line (format, fingerprint, checksum of the rest, padded to HEADER_BYTES), a
-  // line with the start time of the run that wrote it, then one line per file. Line by line, it is
-  // written and read without ever holding all of it as one string (#13: memory at 50,000 entries).
+  // line with the start time of the run that wrote it, then one record per file. It is written as
+  // the run goes and read without ever holding all of it as one string (#13: memory at 50,000 entries).
   private load(buf: Buffer): void {
     const nl = buf.indexOf(0x0a);
     if (nl !== HEADER_BYTES - 1) throw new Error('no header');
@@ -189,23 +163,28 @@ export class CatalogueCache {
     if (header.format !== CACHE_FORMAT || header.fingerprint !== this.where.fingerprint) throw new Error('another build');
     if (header.checksum !== hash('sha1', buf.subarray(nl + 1), 'base64')) throw new Error('checksum');
     let start = nl + 1;
-    let first = true;
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) throw new Error('empty');
+    const first = JSON.parse(buf.toString('utf8', start, end)) as unknown;
+    if (typeof first !== 'number') throw new Error('shape');
+    this.previousStart = first;
+    start = end + 1;
     while (start < buf.length) {
-      let end = buf.indexOf(0x0a, start);
-      if (end < 0) end = buf.length;
+      end = buf.indexOf(0x0a, start);
+      if (end < 0) throw new Error('torn');
       const line = JSON.parse(buf.toString('utf8', start, end)) as unknown;
       start = end + 1;
-      if (first) {
-        if (typeof line !== 'number') throw new Error('shape');
-        this.previousStart = line;
-        first = false;
-        continue;
-      }
-      if (!Array.isArray(line) || line.length !== 7 || typeof line[0] !== 'string') throw new Error('shape');
-      const r = line as [string, ...CacheLine];
-      this.records.set(r[0], { stat: [r[1], r[2], r[3], r[4]], hash: r[5], check: r[6] });
+      if (!Array.isArray(line) || line.length < 10 || typeof line[0] !== 'string') throw new Error('shape');
+      const m = line as MetaLine;
+      const record: CacheRecord = { stat: [m[1], m[2], m[3], m[4]], hash: m[5], parsedOk: m[6] === 1, keys: m[7] ?? undefined, diagnostics: m[8] };
+      const textBytes = m[9];
+      if (textBytes >= 0) {
+        if (start + textBytes >= buf.length || buf[start + textBytes] !== 0x0a) throw new Error('torn');
+        record.text = buf.subarray(start, start + textBytes);
+        start += textBytes + 1;
+      } else record.data = m[10];
+      this.records.set(m[0], record);
     }
-    if (first) throw new Error('empty');
   }
 
   /** Whether the cache holds a record of this file (then it is worth a stat before reading it). */
@@ -214,89 +193,197 @@ export class CatalogueCache {
   }
 
   /** The cached result for a file whose stat is unchanged and was settled when last hashed. */
-  byStat(abs: string, st: FileStamp): CachedCheck | undefined {
+  byStat(abs: string, key: StatKey): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r) return undefined;
-    const key = statKey(st);
     if (!sameStat(r.stat, key)) return undefined;
     if (Math.max(key[1], key[2]) >= this.previousStart - RACY_MS) return undefined;
-    this.fresh.set(abs, r);
-    this.stats.reused++;
-    return r.check;
+    return this.serve(abs, r);
   }
 
   /** The cached result for a file read this run whose bytes are unchanged (after a touch, say). */
-  byHash(abs: string, st: FileStamp, textHash: string): CachedCheck | undefined {
+  byHash(abs: string, key: StatKey, textHash: string): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r || r.hash !== textHash) return undefined;
-    const record = { stat: statKey(st), hash: textHash, check: r.check };
-    if (!sameStat(r.stat, record.stat) || Math.max(r.stat[1], r.stat[2]) >= this.previousStart - RACY_MS) this.changed = true;
-    this.fresh.set(abs, record);
-    this.stats.reused++;
-    return r.check;
+    if (!sameStat(r.stat, key) || Math.max(r.stat[1], r.stat[2]) >= this.previousStart - RACY_MS) this.changed = true;
+    return this.serve(abs, { ...r, stat: key });
   }
 
-  /** Record what this run found for a file it read, parsed and checked. */
-  put(abs: string, st: FileStamp, textHash: string, check: CachedCheck): void {
+  private serve(abs: string, r: CacheRecord): CachedCheck | undefined {
+    let data = r.data;
+    if (r.text !== undefined) {
+      data = parseCanonical(Buffer.from(r.text.buffer, r.text.byteOffset, r.text.byteLength).toString('utf8'));
+      // Only canonical texts are kept as text; anything else is not this build's record.
+      if (data === undefined) return undefined;
+    }
+    this.keep(abs, r);
+    this.stats.reused++;
+    return { parsedOk: r.parsedOk, data, keys: r.keys, diagnostics: r.diagnostics };
+  }
+
+  /**
+   * Record what this run found for a file it read, parsed and checked. `canonicalText` is the file's
+   * bytes when its value is parseCanonical of them; it is copied at once (the caller's buffer is reused).
+   */
+  put(abs: string, key: StatKey, textHash: string, check: CachedCheck, canonicalText?: Uint8Array): void {
     this.stats.checked++;
     this.changed = true;
-    if (!jsonSafe(check.data)) return;
-    this.fresh.set(abs, { stat: statKey(st), hash: textHash, check });
+    const text = check.parsedOk ? canonicalText : undefined;
+    if (text === undefined && !jsonSafe(check.data)) return;
+    this.keep(abs, { stat: key, hash: textHash, parsedOk: check.parsedOk, keys: check.keys, diagnostics: check.diagnostics, text, data: text ? undefined : check.data });
   }
 
-  /** Write the records of this run's files (and no others), when anything changed; errors are ignored. */
-  save(): void {
-    if (!this.changed && this.fresh.size === this.records.size) return;
-    const tmp = `${this.where.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    let fd: number | undefined;
+  /** A record of this run's: written now if the new cache file is started (it is once anything changed). */
+  private keep(abs: string, r: CacheRecord): void {
+    this.kept++;
+    if (this.unwritable) return;
+    if (this.out === undefined && !this.changed) {
+      this.pending.push([abs, r]);
+      return;
+    }
+    this.write(abs, r);
+  }
+
+  private write(abs: string, r: CacheRecord): void {
     try {
-      mkdirSync(path.dirname(this.where.file), { recursive: true });
-      fd = openSync(tmp, 'w', 0o600);
-      const sum = createHash('sha1');
-      let position = HEADER_BYTES;
-      // Lines are encoded straight into one buffer, hashed and written when it is full: no joined
-      // string and no buffer per chunk (#13: saving was a tenth of a cold run).
-      const chunk = Buffer.allocUnsafeSlow(SAVE_CHUNK);
-      let used = 0;
-      const flush = () => {
-        const bytes = chunk.subarray(0, used);
-        sum.update(bytes);
-        writeSync(fd!, bytes, 0, used, position);
-        position += used;
-        used = 0;
-      };
-      const line = (text: string) => {
-        // A UTF-16 code unit takes at most three bytes of UTF-8.
-        if (used + text.length * 3 + 1 > chunk.length) {
-          flush();
-          if (text.length * 3 + 1 > chunk.length) {
-            const bytes = Buffer.from(`${text}\n`, 'utf8');
-            sum.update(bytes);
-            writeSync(fd!, bytes, 0, bytes.length, position);
-            position += bytes.length;
-            return;
-          }
-        }
-        used += chunk.write(text, used, 'utf8');
-        chunk[used++] = 0x0a;
-      };
-      line(String(this.startedAt));
-      for (const [file, r] of this.fresh) line(JSON.stringify([file, r.stat[0], r.stat[1], r.stat[2], r.stat[3], r.hash, r.check]));
-      flush();
-      const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint: this.where.fingerprint, checksum: sum.digest('base64') });
-      if (header.length > HEADER_BYTES - 1) throw new Error('header too long');
-      writeSync(fd, header.padEnd(HEADER_BYTES - 1, ' ') + '\n', 0, 'utf8');
-      closeSync(fd);
-      fd = undefined;
-      renameSync(tmp, this.where.file);
+      if (this.out === undefined) {
+        this.out = CacheWriter.start(this.where.file, this.startedAt);
+        const earlier = this.pending;
+        this.pending = [];
+        for (const [a, p] of earlier) this.out.record(a, p);
+      }
+      this.out.record(abs, r);
+    } catch {
+      this.abandon();
+    }
+  }
+
+  private abandon(): void {
+    this.unwritable = true;
+    this.pending = [];
+    this.out?.abandon();
+    this.out = undefined;
+  }
+
+  /** Finish the new cache file when anything changed (the records of this run's files, and no others); errors are ignored. */
+  save(): void {
+    if (this.unwritable || (!this.changed && this.kept === this.records.size)) return;
+    try {
+      if (this.out === undefined) {
+        this.out = CacheWriter.start(this.where.file, this.startedAt);
+        for (const [a, p] of this.pending) this.out.record(a, p);
+        this.pending = [];
+      }
+      this.out.finish(this.where.fingerprint);
+      this.out = undefined;
     } catch {
       // A cache that cannot be written (read-only home, full disk) is skipped silently.
-      try {
-        if (fd !== undefined) closeSync(fd);
-        rmSync(tmp, { force: true });
-      } catch {
-        // nothing more to do
-      }
+      this.abandon();
     }
   }
 }
+
+/** A new cache file, written record by record into a temporary file and renamed over the old one when whole. */
+class CacheWriter {
+  // Records are encoded straight into one buffer, hashed and written when it is full: no joined
+  // string and no buffer per record (#13: saving was a tenth of a cold run).
+  private readonly chunk = Buffer.allocUnsafeSlow(SAVE_CHUNK);
+  private used = 0;
+  private position = HEADER_BYTES;
+  private readonly sum = createHash('sha1');
+
+  private constructor(
+    private readonly target: string,
+    private readonly tmp: string,
+    private fd: number | undefined,
+  ) {}
+
+  static start(target: string, startedAt: number): CacheWriter {
+    const dir = path.dirname(target);
+    mkdirSync(dir, { recursive: true });
+    // Left by a run that was killed while writing.
+    sweepLeftovers(dir);
+    const tmp = createTempPath(dir);
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w', 0o600);
+    } catch (err) {
+      releaseTempPath(tmp);
+      throw err;
+    }
+    const w = new CacheWriter(target, tmp, fd);
+    w.text(String(startedAt));
+    return w;
+  }
+
+  record(abs: string, r: CacheRecord): void {
+    const meta: MetaLine = [abs, r.stat[0], r.stat[1], r.stat[2], r.stat[3], r.hash, r.parsedOk ? 1 : 0, r.keys ?? null, r.diagnostics, r.text ? r.text.length : -1];
+    if (!r.text) meta.push(r.data);
+    this.text(JSON.stringify(meta));
+    if (r.text) this.bytes(r.text);
+  }
+
+  /** A line of text. */
+  private text(line: string): void {
+    // A UTF-16 code unit takes at most three bytes of UTF-8.
+    if (this.used + line.length * 3 + 1 > this.chunk.length) {
+      this.flush();
+      if (line.length * 3 + 1 > this.chunk.length) return this.bytes(Buffer.from(line, 'utf8'));
+    }
+    this.used += this.chunk.write(line, this.used, 'utf8');
+    this.chunk[this.used++] = 0x0a;
+  }
+
+  /** Bytes, then a newline. */
+  private bytes(b: Uint8Array): void {
+    if (this.used + b.length + 1 > this.chunk.length) {
+      this.flush();
+      if (b.length + 1 > this.chunk.length) {
+        this.put(b);
+        this.put(NEWLINE);
+        return;
+      }
+    }
+    this.chunk.set(b, this.used);
+    this.used += b.length;
+    this.chunk[this.used++] = 0x0a;
+  }
+
+  private flush(): void {
+    this.put(this.chunk.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private put(b: Uint8Array): void {
+    this.sum.update(b);
+    writeSync(this.fd!, b, 0, b.length, this.position);
+    this.position += b.length;
+  }
+
+  finish(fingerprint: string): void {
+    this.flush();
+    const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint, checksum: this.sum.digest('base64') });
+    if (header.length > HEADER_BYTES - 1) throw new Error('header too long');
+    writeSync(this.fd!, header.padEnd(HEADER_BYTES - 1, ' ') + '\n', 0, 'utf8');
+    closeSync(this.fd!);
+    this.fd = undefined;
+    renameSync(this.tmp, this.target);
+    forgetTempPath(this.tmp);
+  }
+
+  abandon(): void {
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+    } catch {
+      // nothing more to do
+    }
+    this.fd = undefined;
+    try {
+      releaseTempPath(this.tmp);
+    } catch {
+      // left for the next run's sweep
+    }
+  }
+}
+
+const NEWLINE = new Uint8Array([0x0a]);

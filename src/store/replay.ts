@@ -22,7 +22,7 @@ import { createHash, hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { entryFileNames, inFolder, isDirectory, localEntriesDir } from '../load/read.js';
-import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './cache.js';
+import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
 
 /** Bumped whenever the layout of a record changes. */
 const REPLAY_FORMAT = 1;

@@ -5,7 +5,7 @@
  * debug line (MLLM_ALIGN_DEBUG=cache) shows the cache really served the files it could.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../../bench/generate.js';
@@ -215,6 +215,42 @@ describe('the cache never serves a stale entry', () => {
       expect(code, args.join(' ')).toBe(s.run(args).code);
     }
   }, 60_000);
+});
+
+describe('a catalogue large enough to be read ahead on another thread', () => {
+  it('odd files (links, a folder, a FIFO, bad UTF-8, outside the canonical form) give the same output every way', async () => {
+    const dir = path.join(tempDir('large'), 'entries');
+    mkdirSync(dir);
+    const M = 700;
+    for (let i = 0; i < M; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), entryText(i));
+    // Outside the canonical form (a flow list, a comment after a value): kept in the cache as its value.
+    writeFileSync(path.join(dir, 'method-10.yaml'), entryText(10).replace(/^tags:\n((?: {2}- .*\n)+)/m, (_, items: string) => `tags: [${items.trim().split('\n').map((l) => l.slice(4)).join(', ')}]\n`));
+    writeFileSync(path.join(dir, 'method-11.yaml'), entryText(11).replace(/^(year: \d+)$/m, '$1 # the year'));
+    writeFileSync(path.join(dir, 'method-12.yaml'), Buffer.concat([Buffer.from(entryText(12)), Buffer.from([0xff, 0x0a])]));
+    unlinkSync(path.join(dir, 'method-13.yaml'));
+    symlinkSync(path.join(dir, 'method-14.yaml'), path.join(dir, 'method-13.yaml'));
+    symlinkSync('/etc/hostname', path.join(dir, 'outside.yaml'));
+    mkdirSync(path.join(dir, 'folder.yaml'));
+    spawnSync('mkfifo', [path.join(dir, 'fifo.yaml')]);
+    const cacheHome = tempDir('cache-home');
+    const run = (args: string[], env: NodeJS.ProcessEnv) => runBin(BIN, [...args, '--entries', dir], tempDir('cwd'), { XDG_CACHE_HOME: cacheHome, ...env });
+    await settle();
+    for (const args of [['validate', '--format', 'json'], ['list', '--format', 'json']]) {
+      const reference = run([...args, '--no-cache'], { MLLM_ALIGN_WORKERS: '0' });
+      expect(reference.code).toBe(1);
+      for (const odd of ['fifo.yaml', 'folder.yaml', 'outside.yaml', 'method-12.yaml']) expect(reference.stdout + reference.stderr).toContain(odd);
+      const counts = (r: Run) => /cache: (\d+) reused, (\d+) checked/.exec(r.stderr)?.slice(1).map(Number);
+      const withoutCounts = (r: Run) => ({ ...r, stderr: r.stderr.replace(/^mllm-align: cache: .*\n/m, '') });
+      const filling = run(args, { MLLM_ALIGN_DEBUG: 'cache' });
+      expect(withoutCounts(filling)).toEqual(reference);
+      const warm = run(args, { MLLM_ALIGN_DEBUG: 'cache' });
+      expect(withoutCounts(warm)).toEqual(reference);
+      // Every regular file is served from the cache the second time, the two outside the canonical form included.
+      expect(counts(warm)![1]).toBeLessThanOrEqual(4);
+      expect(counts(warm)![0]).toBeGreaterThanOrEqual(M - 2);
+      expect(run([...args, '--no-cache'], {})).toEqual(reference);
+    }
+  }, 120_000);
 });
 
 describe('the cache and the calendar', () => {
