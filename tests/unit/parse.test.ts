@@ -42,3 +42,21 @@ describe('parseEntryText', () => {
     expect(positionOf('abc\ndef\n', offset)).toEqual({ line, column });
   });
 });
+
+describe('a file in canonical form', () => {
+  it('is marked canonical, and a bidi control written as itself in it is still refused (MA120)', async () => {
+    const { checkFile } = await import('../../src/validate/validate.js');
+    const { entryText } = await import('../../bench/generate.js');
+    const clean = entryText(3);
+    const hostile = clean.replace(/^(authors:\n {2}- )(.*)$/m, '$1Ada \u202eecalevoL');
+    for (const [text, codes] of [
+      [clean, []],
+      [hostile, ['MA120']],
+    ] as const) {
+      const parsed = parseEntryText('method-3.yaml', text);
+      expect(parsed.canonical).toBe(true);
+      const checked = checkFile({ file: 'method-3.yaml', parsed }, new Date('2026-11-26T12:00:00Z'));
+      expect(checked.diagnostics.map((d) => d.code)).toEqual(codes);
+    }
+  });
+});
