@@ -55,7 +55,8 @@ describe.skipIf(OPEN_FLAGS === undefined)('reading ahead', () => {
       else writeFileSync(f, `id: e${i}\ntitle: "Ünïcode ${'x'.repeat(i % 300)}"\n`);
     }
     const here = files.map((abs) => summary(readEntryFile(abs, path.basename(abs))));
-    const through = readThrough(files);
+    // This thread waits a moment first, so that the worker has started and read ahead.
+    const through = readThrough(files, {}, (k) => void (k === 0 && Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300)));
     expect(through.started).toBe(true);
     expect(through.out).toEqual(here);
     // The worker did read (most of) them; the odd ones were handed back.
