@@ -14,7 +14,7 @@ import { CatalogueCache, hashBytes, hashText, locateCache, type CachedCheck } fr
 import { cacheDisabled, statKey, type StatKey } from './store/identity.js';
 import type { RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
-import { checkFile, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
+import { checkFile, crossView, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 
 /** What opening needs from the process: where we are, the environment and the clock. */
 export interface OpenContext {
@@ -42,6 +42,11 @@ export interface OpenOptions {
   cache?: boolean;
   /** The command needs every file's text (format, add): all files are read, the cache still saves parsing. */
   needText?: boolean;
+  /**
+   * The command reads nothing of the entries but the diagnostics (validate): of each entry only what
+   * the rules across entries read is kept (validate.ts crossView), and there is no `catalogue`.
+   */
+  diagnosticsOnly?: boolean;
 }
 
 export interface OpenedCatalogue {
@@ -78,7 +83,8 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   // The cache holds whole catalogues: files named outside one are simply checked.
   const where = insideCatalogue && !cacheDisabled(opts.cache, ctx.env) ? locateCache(ctx.env, dir, now) : undefined;
   const cache = where ? CatalogueCache.open(where) : undefined;
-  const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env);
+  const keep = opts.diagnosticsOnly ? crossView : (data: unknown) => data;
+  const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env, keep);
   cache?.save();
   ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats });
   if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
@@ -105,6 +111,7 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
     errors: validation.diagnostics.filter((d) => d.severity === 'error'),
     // Built when first asked for: `validate` never needs it (a fortieth of its run at 10,000 files).
     get catalogue() {
+      if (opts.diagnosticsOnly) throw new Error('the catalogue was opened for its diagnostics only');
       return (catalogue ??= buildCatalogue(validation.entries));
     },
   };
@@ -146,6 +153,7 @@ async function checkFiles(
   cache: CatalogueCache | undefined,
   needText: boolean,
   env: NodeJS.ProcessEnv,
+  keep: (data: unknown) => unknown,
 ) {
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const sources: SourceFile[] = new Array<SourceFile>(files.length);
@@ -160,7 +168,7 @@ async function checkFiles(
     const hit = stats[i] && !needText ? cache!.byStat(abs, stats[i]!) : undefined;
     if (hit) {
       const file = show(abs);
-      checked[i] = fromCache(file, abs, hit);
+      checked[i] = fromCache(file, abs, hit, keep);
       sources[i] = lazySource(file, abs);
     } else toRead.push(i);
   });
@@ -203,7 +211,7 @@ async function checkFiles(
     const st = stats[i];
     const hit = cache && st && r.hash !== undefined ? cache.byHash(abs, st, r.hash) : undefined;
     if (!hit && cache && st && r.hash !== undefined) cache.put(abs, st, r.hash, r.check);
-    checked[i] = fromCache(file, abs, hit ?? r.check);
+    checked[i] = fromCache(file, abs, hit ?? r.check, keep);
     sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
   }
 
@@ -216,14 +224,14 @@ async function checkFiles(
     const textHash = cache && st && src.text !== undefined ? (bytes ? hashBytes(bytes) : hashText(src.text)) : undefined;
     const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
     if (hit) {
-      checked[i] = fromCache(src.file, abs, hit);
+      checked[i] = fromCache(src.file, abs, hit, keep);
     } else {
       const c = checkFile(parseSources([src])[0]!, now);
       // A canonical text is kept as its bytes, which the cache copies (they are the scratch buffer).
       if (textHash !== undefined) cache!.put(abs, st!, textHash, toCached(c), c.parsed?.canonical ? (bytes ?? Buffer.from(src.text!, 'utf8')) : undefined);
       // The text is dropped once checked (it is read again only to point at a problem), so that a
       // large catalogue is not held in memory twice.
-      checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, c.parsed.data) } : c;
+      checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, keep(c.parsed.data)) } : c;
     }
     sources[i] = needText || src.text === undefined ? src : lazySource(src.file, abs);
   }
@@ -237,10 +245,10 @@ function statOrUndefined(abs: string): StatKey | undefined {
   }
 }
 
-function fromCache(file: string, abs: string, hit: CachedCheck): CheckedFile {
+function fromCache(file: string, abs: string, hit: CachedCheck, keep: (data: unknown) => unknown): CheckedFile {
   return {
     file,
-    parsed: hit.parsedOk ? lazyParsed(file, abs, hit.data) : undefined,
+    parsed: hit.parsedOk ? lazyParsed(file, abs, keep(hit.data)) : undefined,
     keys: hit.keys,
     diagnostics: hit.diagnostics.map((d) => ({ file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
   };

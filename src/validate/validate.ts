@@ -36,6 +36,25 @@ export interface ValidateOptions extends SetOptions {
 }
 
 /**
+ * What the rules across files (rules.ts checkCrossRules, loops.ts) and the release checks
+ * (release.ts) read of an entry whose own checks are done: the fields they compare, and of its
+ * `summary` only whether there is one (MA303), as an empty text. `validate` keeps no more of each
+ * entry (#13: the summaries were most of what 10,000 entries kept in memory, and of the time the
+ * garbage collector spent on them). tests/unit/cross-view.test.ts checks that every fixture
+ * catalogue gets the same diagnostics either way.
+ */
+export function crossView(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const d = data as Record<string, unknown>;
+  const view: Record<string, unknown> = {};
+  for (const key of CROSS_FIELDS) if (Object.hasOwn(d, key)) view[key] = d[key];
+  if (Object.hasOwn(d, 'summary')) view.summary = d.summary === undefined ? undefined : '';
+  return view;
+}
+
+const CROSS_FIELDS = ['id', 'builds_on', 'category', 'subcategory', 'year', 'arxiv', 'venue', 'code', 'modalities'] as const;
+
+/**
  * One file after the checks that need nothing but the file (read, syntax, schema, one-entry rules).
  * This is what the cache keeps: it depends on the file's bytes, the tool and the year only.
  */

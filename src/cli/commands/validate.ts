@@ -29,7 +29,7 @@ function parseCount(option: string, value: string): number {
 export async function runValidate(io: Io, args: ValidateArgs): Promise<Outcome> {
   if (args.minPerCategory !== undefined && !args.strict) throw new UsageError('--min-per-category applies with --strict only');
   const minPerCategory = args.minPerCategory === undefined ? undefined : parseCount('--min-per-category', args.minPerCategory);
-  const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries, strict: args.strict, minPerCategory, cache: args.cache })).validation;
+  const result = (await openCatalogue(io, { paths: args.paths, entries: args.entries, strict: args.strict, minPerCategory, cache: args.cache, diagnosticsOnly: true })).validation;
   const { errors, warnings } = countDiagnostics(result.diagnostics);
   if (args.format === 'json') {
     io.stdout(JSON.stringify({ files: result.files, errors, warnings, diagnostics: result.diagnostics }, null, 2) + '\n');
