@@ -10,10 +10,11 @@ import { ReadAhead } from './load/read-ahead.js';
 import { displayPath, expandPaths, listEntryFiles, OPEN_FLAGS, readAheadResult, readEntryFile, resolveEntriesDir, type ReadResult } from './load/read.js';
 import type { SourceFile } from './load/source.js';
 import { checkInWorker, toCached, workersFor, type WorkerResult } from './check-worker.js';
-import { CatalogueCache, hashBytes, hashText, locateCache, type CachedCheck } from './store/cache.js';
+import { CatalogueCache, locateCache, type CachedCheck } from './store/cache.js';
 import { cacheDisabled, statKey, type StatKey } from './store/identity.js';
 import type { RunWatch } from './store/replay.js';
 import type { Diagnostic } from './validate/diagnostics.js';
+import { crossKeysOf } from './validate/rules.js';
 import { checkFile, crossView, validateChecked, validateParsed, type CheckedFile, type ValidationResult } from './validate/validate.js';
 
 /** What opening needs from the process: where we are, the environment and the clock. */
@@ -210,7 +211,7 @@ async function checkFiles(
     const file = show(abs);
     const st = stats[i];
     const hit = cache && st && r.hash !== undefined ? cache.byHash(abs, st, r.hash) : undefined;
-    if (!hit && cache && st && r.hash !== undefined) cache.put(abs, st, r.hash, r.check);
+    if (!hit && cache && st && r.hash !== undefined) cache.putValue(abs, st, r.hash, r.check);
     checked[i] = fromCache(file, abs, hit ?? r.check, keep);
     sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
   }
@@ -220,15 +221,14 @@ async function checkFiles(
     // The stat taken when the file was read (before its bytes were).
     if (cache && stamp) stats[i] = statKey(stamp);
     const st = cache ? stats[i] : undefined;
-    // The text is its bytes decoded strictly: their hash is the text's, without encoding it again.
-    const textHash = cache && st && src.text !== undefined ? (bytes ? hashBytes(bytes) : hashText(src.text)) : undefined;
-    const hit = textHash !== undefined ? cache!.byHash(abs, st!, textHash) : undefined;
+    // The text is its bytes decoded strictly: the cache compares (or keeps) those.
+    const content = cache && st && src.text !== undefined ? (bytes ?? Buffer.from(src.text, 'utf8')) : undefined;
+    const hit = content !== undefined ? cache!.byContent(abs, st!, content) : undefined;
     if (hit) {
       checked[i] = fromCache(src.file, abs, hit, keep);
     } else {
       const c = checkFile(parseSources([src])[0]!, now);
-      // A canonical text is kept as its bytes, which the cache copies (they are the scratch buffer).
-      if (textHash !== undefined) cache!.put(abs, st!, textHash, toCached(c), c.parsed?.canonical ? (bytes ?? Buffer.from(src.text!, 'utf8')) : undefined);
+      if (content !== undefined) cache!.put(abs, st!, content, toCached(c), c.parsed?.canonical === true);
       // The text is dropped once checked (it is read again only to point at a problem), so that a
       // large catalogue is not held in memory twice.
       checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, keep(c.parsed.data)) } : c;
@@ -249,7 +249,8 @@ function fromCache(file: string, abs: string, hit: CachedCheck, keep: (data: unk
   return {
     file,
     parsed: hit.parsedOk ? lazyParsed(file, abs, keep(hit.data)) : undefined,
-    keys: hit.keys,
+    // A clean file's record keeps no duplicate keys: they are worked out again (store/cache.ts CLEAN).
+    keys: hit.keys ?? (hit.parsedOk ? crossKeysOf(hit.data) : undefined),
     diagnostics: hit.diagnostics.map((d) => ({ file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
   };
 }

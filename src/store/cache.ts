@@ -48,6 +48,7 @@ export interface CachedCheck {
  */
 interface CacheRecord {
   stat: StatKey;
+  /** The hash of the bytes; empty for a clean text, whose bytes are compared instead. */
   hash: string;
   parsedOk: boolean;
   keys: Record<string, string> | undefined;
@@ -59,10 +60,20 @@ interface CacheRecord {
 }
 
 /**
- * A record's first line, after which come `textBytes` bytes of canonical text and a newline (when
- * textBytes is not -1; otherwise the value is the last element).
+ * The two kinds of record in the cache file. Most files are CLEAN: in canonical form, parsed, no
+ * diagnostic. Their record is binary and holds no more than the path, the stat and the text (the
+ * duplicate keys are worked out again when served); encoding anything more per file was most of
+ * the cost of filling the cache (#13). Any other file's record is a line of JSON (MetaLine), then
+ * its text when it is canonical.
  */
+const CLEAN = 1;
+const GENERAL = 2;
+
+/** A GENERAL record's JSON: its text follows when textBytes is not -1; otherwise the value is the last element. */
 type MetaLine = [abs: string, ...StatKey, hash: string, parsedOk: 0 | 1, keys: Record<string, string> | null, diagnostics: CachedDiagnostic[], textBytes: number, data?: unknown];
+
+/** A path longer than this (none is) takes a GENERAL record, so that a CLEAN one always fits in a chunk. */
+const MAX_PATH_BYTES = 64 * 1024;
 
 /** Bytes of the cache file encoded at a time when saving. */
 const SAVE_CHUNK = 1024 * 1024;
@@ -154,36 +165,52 @@ export class CatalogueCache {
   }
 
   // The file: a header line (format, fingerprint, checksum of the rest, padded to HEADER_BYTES), a
-  // line with the start time of the run that wrote it, then one record per file. It is written as
-  // the run goes and read without ever holding all of it as one string (#13: memory at 50,000 entries).
+  // line with the start time of the run that wrote it, then one record per file (CLEAN or GENERAL).
+  // It is written as the run goes and read without ever holding all of it as one string (#13:
+  // memory at 50,000 entries). Anything out of place throws: the cache then reads as empty.
   private load(buf: Buffer): void {
     const nl = buf.indexOf(0x0a);
     if (nl !== HEADER_BYTES - 1) throw new Error('no header');
     const header = JSON.parse(buf.toString('utf8', 0, nl)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
     if (header.format !== CACHE_FORMAT || header.fingerprint !== this.where.fingerprint) throw new Error('another build');
     if (header.checksum !== hash('sha1', buf.subarray(nl + 1), 'base64')) throw new Error('checksum');
-    let start = nl + 1;
-    let end = buf.indexOf(0x0a, start);
+    let at = nl + 1;
+    const end = buf.indexOf(0x0a, at);
     if (end < 0) throw new Error('empty');
-    const first = JSON.parse(buf.toString('utf8', start, end)) as unknown;
+    const first = JSON.parse(buf.toString('utf8', at, end)) as unknown;
     if (typeof first !== 'number') throw new Error('shape');
     this.previousStart = first;
-    start = end + 1;
-    while (start < buf.length) {
-      end = buf.indexOf(0x0a, start);
-      if (end < 0) throw new Error('torn');
-      const line = JSON.parse(buf.toString('utf8', start, end)) as unknown;
-      start = end + 1;
-      if (!Array.isArray(line) || line.length < 10 || typeof line[0] !== 'string') throw new Error('shape');
-      const m = line as MetaLine;
-      const record: CacheRecord = { stat: [m[1], m[2], m[3], m[4]], hash: m[5], parsedOk: m[6] === 1, keys: m[7] ?? undefined, diagnostics: m[8] };
-      const textBytes = m[9];
-      if (textBytes >= 0) {
-        if (start + textBytes >= buf.length || buf[start + textBytes] !== 0x0a) throw new Error('torn');
-        record.text = buf.subarray(start, start + textBytes);
-        start += textBytes + 1;
-      } else record.data = m[10];
-      this.records.set(m[0], record);
+    at = end + 1;
+    // Bounds are checked by Buffer's readers (a RangeError) and here for the slices.
+    const slice = (length: number): Buffer => {
+      if (length < 0 || at + length > buf.length) throw new Error('torn');
+      const part = buf.subarray(at, at + length);
+      at += length;
+      return part;
+    };
+    while (at < buf.length) {
+      const kind = buf.readUInt8(at);
+      at += 1;
+      if (kind === CLEAN) {
+        const absBytes = buf.readUInt32LE(at);
+        at += 4;
+        const abs = slice(absBytes).toString('utf8');
+        const stat: StatKey = [buf.readDoubleLE(at), buf.readDoubleLE(at + 8), buf.readDoubleLE(at + 16), buf.readDoubleLE(at + 24)];
+        at += 32;
+        const length = buf.readUInt32LE(at);
+        at += 4;
+        this.records.set(abs, { stat, hash: '', parsedOk: true, keys: undefined, diagnostics: [], text: slice(length) });
+      } else if (kind === GENERAL) {
+        const length = buf.readUInt32LE(at);
+        at += 4;
+        const line = JSON.parse(slice(length).toString('utf8')) as unknown;
+        if (!Array.isArray(line) || line.length < 10 || typeof line[0] !== 'string') throw new Error('shape');
+        const m = line as MetaLine;
+        const record: CacheRecord = { stat: [m[1], m[2], m[3], m[4]], hash: m[5], parsedOk: m[6] === 1, keys: m[7] ?? undefined, diagnostics: m[8] };
+        if (m[9] >= 0) record.text = slice(m[9]);
+        else record.data = m[10];
+        this.records.set(m[0], record);
+      } else throw new Error('shape');
     }
   }
 
@@ -201,10 +228,25 @@ export class CatalogueCache {
     return this.serve(abs, r);
   }
 
-  /** The cached result for a file read this run whose bytes are unchanged (after a touch, say). */
+  /**
+   * The cached result for a file read this run whose bytes are unchanged (after a touch, say): its
+   * bytes are compared with the kept text, or hashed and compared with the kept hash.
+   */
+  byContent(abs: string, key: StatKey, bytes: Uint8Array): CachedCheck | undefined {
+    const r = this.records.get(abs);
+    if (!r) return undefined;
+    if (r.text !== undefined ? !Buffer.from(r.text.buffer, r.text.byteOffset, r.text.byteLength).equals(bytes) : r.hash !== hashBytes(bytes)) return undefined;
+    return this.settle(abs, key, r);
+  }
+
+  /** The same for a file a checking worker read, by the hash of its bytes. */
   byHash(abs: string, key: StatKey, textHash: string): CachedCheck | undefined {
     const r = this.records.get(abs);
-    if (!r || r.hash !== textHash) return undefined;
+    if (!r || r.hash === '' || r.hash !== textHash) return undefined;
+    return this.settle(abs, key, r);
+  }
+
+  private settle(abs: string, key: StatKey, r: CacheRecord): CachedCheck | undefined {
     if (!sameStat(r.stat, key) || Math.max(r.stat[1], r.stat[2]) >= this.previousStart - RACY_MS) this.changed = true;
     return this.serve(abs, { ...r, stat: key });
   }
@@ -222,15 +264,27 @@ export class CatalogueCache {
   }
 
   /**
-   * Record what this run found for a file it read, parsed and checked. `canonicalText` is the file's
-   * bytes when its value is parseCanonical of them; it is copied at once (the caller's buffer is reused).
+   * Record what this run found for a file it read, parsed and checked, from its `bytes` (copied at
+   * once: the caller's buffer is reused). `canonical`: its value is parseCanonical of them.
    */
-  put(abs: string, key: StatKey, textHash: string, check: CachedCheck, canonicalText?: Uint8Array): void {
+  put(abs: string, key: StatKey, bytes: Uint8Array, check: CachedCheck, canonical: boolean): void {
     this.stats.checked++;
     this.changed = true;
-    const text = check.parsedOk ? canonicalText : undefined;
+    const text = canonical && check.parsedOk ? bytes : undefined;
+    if (text !== undefined && check.diagnostics.length === 0) {
+      this.keep(abs, { stat: key, hash: '', parsedOk: true, keys: undefined, diagnostics: [], text });
+      return;
+    }
     if (text === undefined && !jsonSafe(check.data)) return;
-    this.keep(abs, { stat: key, hash: textHash, parsedOk: check.parsedOk, keys: check.keys, diagnostics: check.diagnostics, text, data: text ? undefined : check.data });
+    this.keep(abs, { stat: key, hash: hashBytes(bytes), parsedOk: check.parsedOk, keys: check.keys, diagnostics: check.diagnostics, text, data: text ? undefined : check.data });
+  }
+
+  /** The same for a file a checking worker read, by the hash of its bytes: its value is kept as JSON. */
+  putValue(abs: string, key: StatKey, textHash: string, check: CachedCheck): void {
+    this.stats.checked++;
+    this.changed = true;
+    if (!jsonSafe(check.data)) return;
+    this.keep(abs, { stat: key, hash: textHash, parsedOk: check.parsedOk, keys: check.keys, diagnostics: check.diagnostics, data: check.data });
   }
 
   /** A record of this run's: written now if the new cache file is started (it is once anything changed). */
@@ -317,36 +371,51 @@ class CacheWriter {
   }
 
   record(abs: string, r: CacheRecord): void {
+    const absBytes = Buffer.byteLength(abs, 'utf8');
+    if (r.hash === '' && r.text !== undefined && absBytes < MAX_PATH_BYTES) {
+      // CLEAN: kind, the path's length and the path, the stat, the text's length and the text.
+      this.room(1 + 4 + absBytes + 32 + 4);
+      const c = this.chunk;
+      let at = this.used;
+      at = c.writeUInt8(CLEAN, at);
+      at = c.writeUInt32LE(absBytes, at);
+      at += c.write(abs, at, 'utf8');
+      at = c.writeDoubleLE(r.stat[0], at);
+      at = c.writeDoubleLE(r.stat[1], at);
+      at = c.writeDoubleLE(r.stat[2], at);
+      at = c.writeDoubleLE(r.stat[3], at);
+      this.used = c.writeUInt32LE(r.text.length, at);
+      this.bytes(r.text);
+      return;
+    }
     const meta: MetaLine = [abs, r.stat[0], r.stat[1], r.stat[2], r.stat[3], r.hash, r.parsedOk ? 1 : 0, r.keys ?? null, r.diagnostics, r.text ? r.text.length : -1];
     if (!r.text) meta.push(r.data);
-    this.text(JSON.stringify(meta));
+    const json = Buffer.from(JSON.stringify(meta), 'utf8');
+    this.room(1 + 4);
+    this.used = this.chunk.writeUInt8(GENERAL, this.used);
+    this.used = this.chunk.writeUInt32LE(json.length, this.used);
+    this.bytes(json);
     if (r.text) this.bytes(r.text);
   }
 
-  /** A line of text. */
-  private text(line: string): void {
-    // A UTF-16 code unit takes at most three bytes of UTF-8.
-    if (this.used + line.length * 3 + 1 > this.chunk.length) {
-      this.flush();
-      if (line.length * 3 + 1 > this.chunk.length) return this.bytes(Buffer.from(line, 'utf8'));
-    }
-    this.used += this.chunk.write(line, this.used, 'utf8');
-    this.chunk[this.used++] = 0x0a;
+  /** Room for `n` more bytes in the chunk (n is far below its size). */
+  private room(n: number): void {
+    if (this.used + n > this.chunk.length) this.flush();
   }
 
-  /** Bytes, then a newline. */
+  /** A line of text (the start time). */
+  private text(line: string): void {
+    this.bytes(Buffer.from(`${line}\n`, 'utf8'));
+  }
+
+  /** Bytes as they are. */
   private bytes(b: Uint8Array): void {
-    if (this.used + b.length + 1 > this.chunk.length) {
+    if (this.used + b.length > this.chunk.length) {
       this.flush();
-      if (b.length + 1 > this.chunk.length) {
-        this.put(b);
-        this.put(NEWLINE);
-        return;
-      }
+      if (b.length > this.chunk.length) return this.put(b);
     }
     this.chunk.set(b, this.used);
     this.used += b.length;
-    this.chunk[this.used++] = 0x0a;
   }
 
   private flush(): void {
@@ -386,4 +455,3 @@ class CacheWriter {
   }
 }
 
-const NEWLINE = new Uint8Array([0x0a]);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileStamp } from '../load/source.js';
 
 /** Bumped whenever the layout of the cache file changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /**
  * A file whose mtime or ctime is this close to (or after) the start of the run that hashed it may
