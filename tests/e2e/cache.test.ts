@@ -5,6 +5,7 @@
  * debug line (MLLM_ALIGN_DEBUG=cache) shows the cache really served the files it could.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +139,14 @@ describe('the cache never serves a stale entry', () => {
     truncateSync(file, Math.floor(statSync(file).size / 2));
     expect(s.check()).toEqual({ reused: 0, checked: N });
     writeFileSync(file, 'not a cache');
+    expect(s.check()).toEqual({ reused: 0, checked: N });
+    // Cut inside a record, with a checksum that matches what is left: the records do not add up.
+    s.check();
+    const whole = readFileSync(file);
+    const body = whole.subarray(256, whole.length - 5);
+    const header = JSON.parse(whole.subarray(0, 255).toString()) as Record<string, unknown>;
+    header.checksum = createHash('sha1').update(body).digest('base64');
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(header).padEnd(255, ' ') + '\n'), body]));
     expect(s.check()).toEqual({ reused: 0, checked: N });
     writeFileSync(file, '');
     expect(s.check()).toEqual({ reused: 0, checked: N });
