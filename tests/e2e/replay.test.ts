@@ -223,13 +223,14 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
     const [record] = s.records();
     const original = readFileSync(record!);
     const expected = s.fresh(args);
-    // The header rewritten and the checksum made to hold again, as a hostile writer could.
-    const rewrite = (change: (h: Record<string, unknown>) => void) => {
+    // The header (or the bytes before it) rewritten and the checksum made to hold again, as a hostile writer could.
+    const rewrite = (change: (h: Record<string, unknown>) => void, before?: (b: Buffer) => void) => {
       const tail = 12 + 28 + 1;
       const headerBytes = Number(original.toString('latin1', original.length - tail, original.length - tail + 12));
-      const payload = original.subarray(0, original.length - tail - headerBytes);
+      const payload = Buffer.from(original.subarray(0, original.length - tail - headerBytes));
       const header = JSON.parse(original.toString('utf8', payload.length, original.length - tail)) as Record<string, unknown>;
       change(header);
+      before?.(payload);
       const headerBuf = Buffer.from(JSON.stringify(header));
       const body = Buffer.concat([payload, headerBuf]);
       writeFileSync(record!, Buffer.concat([body, Buffer.from(`${String(headerBuf.length).padStart(12, '0')}${createHash('sha1').update(body).digest('base64')}\n`)]));
@@ -241,10 +242,29 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
       (h: Record<string, unknown>) => (h.segments = [[1, -5]]),
       (h: Record<string, unknown>) => (h.segments = [[3, (h.segments as Array<[number, number]>)[0]![1]]]),
       (h: Record<string, unknown>) => (h.dir = 'relative/entries'),
-      (h: Record<string, unknown>) => (h.names = [1, 2, 3]),
+      (h: Record<string, unknown>) => (h.files = (h.files as number) + 1),
+      (h: Record<string, unknown>) => (h.files = (h.files as number) - 1),
+      (h: Record<string, unknown>) => (h.namesBytes = (h.namesBytes as number) + 8),
+      (h: Record<string, unknown>) => (h.namesBytes = -1),
+      (h: Record<string, unknown>) => (h.files = 'many'),
       (h: Record<string, unknown>) => (h.key = 'another'),
     ]) {
       rewrite(change);
+      const r = s.run(args);
+      expect(r.ranCli).toBe(true);
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+      writeFileSync(record!, original);
+    }
+    // The recorded names and stats (before the header): a name or a stat that is not the file's.
+    for (const at of [(h: Record<string, unknown>) => (h.files as number) * 32 + (h.namesBytes as number) - 2, () => 16]) {
+      let header: Record<string, unknown> = {};
+      rewrite(
+        (h) => void (header = h),
+        (b) => {
+          const i = b.length - at(header);
+          b[i] = b[i]! ^ 0x01;
+        },
+      );
       const r = s.run(args);
       expect(r.ranCli).toBe(true);
       expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
