@@ -17,8 +17,11 @@ export interface Io {
   /** Read all of standard input. */
   readStdin(): Promise<string>;
   now(): Date;
-  /** Write bytes already encoded (the process's I/O has it: a recorded run encodes its output once). */
-  writeBytes?(stream: 1 | 2, bytes: Uint8Array): void;
+  /**
+   * Write bytes already encoded (the process's I/O has it: a recorded run encodes its output once).
+   * True when the stream has let go of them, so that the caller may reuse their buffer.
+   */
+  writeBytes?(stream: 1 | 2, bytes: Uint8Array): boolean;
   /** A recording of this run for replay (store/replay.ts), told what the run read. */
   watch?: RunWatch;
 }
@@ -35,9 +38,14 @@ export function outputStyle(): { color: boolean; columns?: number } {
   return { color: shouldColor(process.env, Boolean(process.stdout.isTTY)), columns: process.stdout.isTTY ? process.stdout.columns : undefined };
 }
 
-/** Bytes to this process's standard output (1) or error (2). */
-export function writeProcessBytes(stream: 1 | 2, bytes: Uint8Array): void {
-  (stream === 1 ? process.stdout : process.stderr).write(bytes);
+/**
+ * Write bytes to this process's stdout or stderr; true when the stream has let go of them (written
+ * out, not queued: a pipe whose reader is behind keeps them until it drains).
+ */
+export function writeProcessBytes(stream: 1 | 2, bytes: Uint8Array): boolean {
+  const s = stream === 1 ? process.stdout : process.stderr;
+  s.write(bytes);
+  return s.writableLength === 0;
 }
 
 /** The real process's I/O. */

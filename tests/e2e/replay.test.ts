@@ -6,7 +6,7 @@
  * a corrupt or truncated record), a run prints exactly what a run with --no-cache prints. Whether a
  * run was replayed is seen, not timed: a replayed run loads dist/cli/fast-path.cjs and not main.js.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -324,5 +324,32 @@ describe('replay prints a repeated command’s output, never a stale one', () =>
     // Many distinct commands: only the newest records are kept.
     for (let i = 0; i < 30; i++) s.run(['filter', `year>=${1990 + i}`, '--format', 'count']);
     expect(s.records().length).toBeLessThanOrEqual(24);
+  }, 120_000);
+});
+
+describe('a recorded run writing to a pipe whose reader is behind', () => {
+  it('prints every byte, in order, as an unrecorded run does', async () => {
+    const dir = path.join(tempDir('slow-pipe'), 'entries');
+    mkdirSync(dir);
+    for (let i = 0; i < 1500; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), entryText(i));
+    const cacheHome = tempDir('slow-pipe-cache');
+    const env = { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome };
+    const expected = spawnSync(process.execPath, [BIN, 'export', '--format', 'json', '--no-cache', '--entries', dir], { env, maxBuffer: 1 << 28 }).stdout;
+    expect(expected.length).toBeGreaterThan(1 << 20);
+    // The reader stops for a while after each piece: the pipe fills and the writer's stream queues.
+    const slow = () =>
+      new Promise<Buffer>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'export', '--format', 'json', '--entries', dir], { env });
+        const pieces: Buffer[] = [];
+        child.stdout.on('data', (d: Buffer) => {
+          pieces.push(d);
+          child.stdout.pause();
+          setTimeout(() => child.stdout.resume(), 5);
+        });
+        child.on('close', () => resolve(Buffer.concat(pieces)));
+      });
+    expect((await slow()).equals(expected)).toBe(true);
+    // And the record it left replays the same bytes.
+    expect((await slow()).equals(expected)).toBe(true);
   }, 120_000);
 });
