@@ -12,24 +12,37 @@ export interface Catalogue {
   readonly builtOnBy: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Build a catalogue from validated entries. */
+/**
+ * Build a catalogue from validated entries. The maps are made when first asked for: an export or a
+ * list of every entry reads none of them (#13).
+ */
 export function buildCatalogue(sourced: readonly SourcedEntry[]): Catalogue {
-  const byId = new Map<string, Entry>();
-  const fileOf = new Map<string, string>();
-  const builtOnBy = new Map<string, string[]>();
-  for (const { entry, file } of sourced) {
-    byId.set(entry.id, entry);
-    fileOf.set(entry.id, file);
-  }
-  for (const { entry } of sourced) {
-    for (const target of entry.builds_on ?? []) {
-      const list = builtOnBy.get(target) ?? [];
-      list.push(entry.id);
-      builtOnBy.set(target, list);
-    }
-  }
-  for (const list of builtOnBy.values()) list.sort();
-  return { entries: sourced.map((s) => s.entry), byId, fileOf, builtOnBy };
+  let byId: Map<string, Entry> | undefined;
+  let fileOf: Map<string, string> | undefined;
+  let builtOnBy: Map<string, string[]> | undefined;
+  return {
+    entries: sourced.map((s) => s.entry),
+    get byId() {
+      return (byId ??= new Map(sourced.map(({ entry }) => [entry.id, entry])));
+    },
+    get fileOf() {
+      return (fileOf ??= new Map(sourced.map(({ entry, file }) => [entry.id, file])));
+    },
+    get builtOnBy() {
+      if (builtOnBy === undefined) {
+        builtOnBy = new Map<string, string[]>();
+        for (const { entry } of sourced) {
+          for (const target of entry.builds_on ?? []) {
+            const list = builtOnBy.get(target) ?? [];
+            list.push(entry.id);
+            builtOnBy.set(target, list);
+          }
+        }
+        for (const list of builtOnBy.values()) list.sort();
+      }
+      return builtOnBy;
+    },
+  };
 }
 
 export type SortKey = 'year' | 'name';

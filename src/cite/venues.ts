@@ -235,19 +235,45 @@ export interface CitedVenue {
   preprint: boolean;
 }
 
+/** What a venue's text alone says of a citation: worked out once per text (#13: venues recur across a catalogue). */
+interface VenueCitation {
+  kind: RecordKind | 'preprint';
+  container?: string;
+  /** The venue's own year, when it gives one. */
+  year?: number;
+}
+
+const citationsByVenue = new Map<string, VenueCitation>();
+
+function venueCitation(venue: string): VenueCitation {
+  let c = citationsByVenue.get(venue);
+  if (c === undefined) {
+    c = readVenueCitation(venue);
+    citationsByVenue.set(venue, c);
+  }
+  return c;
+}
+
+function readVenueCitation(venue: string): VenueCitation {
+  const ref = parseVenue(venue);
+  if (ref) {
+    const kind = venueKind(ref);
+    if (kind === 'preprint') return { kind: 'preprint', year: ref.year };
+    return { kind: kind === 'journal' ? 'article' : 'inproceedings', container: fullVenueName(ref), year: ref.year };
+  }
+  // A venue the table does not know (validate warns, MA113): classified by its words, as before.
+  const kind: RecordKind = JOURNAL.test(venue) ? 'article' : CONFERENCE.test(venue) ? 'inproceedings' : 'misc';
+  if (kind === 'misc') return { kind };
+  const year = /\b((?:19|20)\d{2})\b(?![^(]*\))/.exec(venue)?.[1];
+  return { kind, container: venueName(venue), year: year ? Number(year) : undefined };
+}
+
 /** Where and when an entry was published, as citations give it. */
 export function citeVenue(entry: { venue?: string; year: number; arxiv?: string }): CitedVenue {
   const preprint = entry.arxiv !== undefined;
   if (entry.venue === undefined) return { kind: 'misc', year: entry.year, preprint };
-  const ref = parseVenue(entry.venue);
-  if (ref) {
-    const kind = venueKind(ref);
-    if (kind === 'preprint') return { kind: 'misc', year: ref.year ?? entry.year, preprint };
-    return { kind: kind === 'journal' ? 'article' : 'inproceedings', container: fullVenueName(ref), year: ref.year ?? entry.year, preprint: false };
-  }
-  // A venue the table does not know (validate warns, MA113): classified by its words, as before.
-  const kind: RecordKind = JOURNAL.test(entry.venue) ? 'article' : CONFERENCE.test(entry.venue) ? 'inproceedings' : 'misc';
-  if (kind === 'misc') return { kind, year: entry.year, preprint };
-  const year = /\b((?:19|20)\d{2})\b(?![^(]*\))/.exec(entry.venue)?.[1];
-  return { kind, container: venueName(entry.venue), year: year ? Number(year) : entry.year, preprint: false };
+  const v = venueCitation(entry.venue);
+  if (v.kind === 'preprint') return { kind: 'misc', year: v.year ?? entry.year, preprint };
+  if (v.kind === 'misc') return { kind: 'misc', year: entry.year, preprint };
+  return { kind: v.kind, container: v.container, year: v.year ?? entry.year, preprint: false };
 }
