@@ -15,11 +15,11 @@
  *   (the future-year rule), and is dropped when either changes;
  * - any error reading or writing it (a read-only home) means running without it, silently.
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseCanonical } from '../load/canonical.js';
-import { CACHE_FORMAT, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
+import { CACHE_FORMAT, checksum, checksumText, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
 import { createTempPath, forgetTempPath, releaseTempPath, sweepLeftovers } from './temp-files.js';
 
 /** A diagnostic as the cache keeps it: without the file name (the displayed path depends on the working folder). */
@@ -173,7 +173,7 @@ export class CatalogueCache {
     if (nl !== HEADER_BYTES - 1) throw new Error('no header');
     const header = JSON.parse(buf.toString('utf8', 0, nl)) as { format?: unknown; fingerprint?: unknown; checksum?: unknown };
     if (header.format !== CACHE_FORMAT || header.fingerprint !== this.where.fingerprint) throw new Error('another build');
-    if (header.checksum !== hash('sha1', buf.subarray(nl + 1), 'base64')) throw new Error('checksum');
+    if (header.checksum !== checksumText(checksum(buf.subarray(nl + 1)))) throw new Error('checksum');
     let at = nl + 1;
     const end = buf.indexOf(0x0a, at);
     if (end < 0) throw new Error('empty');
@@ -344,7 +344,7 @@ class CacheWriter {
   private readonly chunk = Buffer.allocUnsafeSlow(SAVE_CHUNK);
   private used = 0;
   private position = HEADER_BYTES;
-  private readonly sum = createHash('sha1');
+  private sum = 0;
 
   private constructor(
     private readonly target: string,
@@ -424,14 +424,14 @@ class CacheWriter {
   }
 
   private put(b: Uint8Array): void {
-    this.sum.update(b);
+    this.sum = checksum(b, this.sum);
     writeSync(this.fd!, b, 0, b.length, this.position);
     this.position += b.length;
   }
 
   finish(fingerprint: string): void {
     this.flush();
-    const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint, checksum: this.sum.digest('base64') });
+    const header = JSON.stringify({ format: CACHE_FORMAT, fingerprint, checksum: checksumText(this.sum) });
     if (header.length > HEADER_BYTES - 1) throw new Error('header too long');
     writeSync(this.fd!, header.padEnd(HEADER_BYTES - 1, ' ') + '\n', 0, 'utf8');
     closeSync(this.fd!);

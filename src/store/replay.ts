@@ -18,14 +18,14 @@
  * This module is bundled twice: into the small `dist/cli/replay.js` that `bin/` loads first, and
  * into the CLI, which records.
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { entryFileNames, inFolder, isDirectory, localEntriesDir } from '../load/read.js';
-import { cacheDisabled, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
+import { cacheDisabled, checksum, checksumText, RACY_MS, toolIdentity, userCacheDir, type StatKey } from './identity.js';
 
 /** Bumped whenever the layout of a record changes. */
-const REPLAY_FORMAT = 2;
+const REPLAY_FORMAT = 3;
 
 /** The commands whose output depends only on the catalogue (export only without --output/--check). */
 export const REPLAYABLE = new Set(['list', 'filter', 'show', 'stats', 'graph', 'validate', 'export']);
@@ -74,8 +74,8 @@ interface Header {
   segments: Array<[Stream, number]>;
 }
 
-/** Length of the fixed tail: header length (12 digits), checksum (28 base64 characters), newline. */
-const TAIL = 12 + 28 + 1;
+/** Length of the fixed tail: header length (12 digits), checksum (8 hexadecimal digits, identity.ts), newline. */
+const TAIL = 12 + 8 + 1;
 
 /**
  * Variables a shell keeps for itself, which neither this tool nor Node reads: left out of the key,
@@ -140,10 +140,10 @@ function readRecord(file: string): { header: Header; payload: Buffer; catalogue:
   if (buf.length < TAIL) return undefined;
   const tail = buf.toString('latin1', buf.length - TAIL);
   const headerBytes = Number(tail.slice(0, 12));
-  const sum = tail.slice(12, 40);
+  const sum = tail.slice(12, 20);
   const headerStart = buf.length - TAIL - headerBytes;
-  if (!Number.isInteger(headerBytes) || headerStart < 0 || tail[40] !== '\n') return undefined;
-  if (hash('sha1', buf.subarray(0, buf.length - TAIL), 'base64') !== sum) return undefined;
+  if (!Number.isInteger(headerBytes) || headerStart < 0 || tail[20] !== '\n') return undefined;
+  if (checksumText(checksum(buf.subarray(0, buf.length - TAIL))) !== sum) return undefined;
   const header = JSON.parse(buf.toString('utf8', headerStart, buf.length - TAIL)) as Header;
   if (!Number.isSafeInteger(header.files) || header.files < 0 || !Number.isSafeInteger(header.namesBytes) || header.namesBytes < 0) return undefined;
   const statsStart = headerStart - header.files * 32;
@@ -219,7 +219,7 @@ export interface RunWatch {
 export class Recording implements RunWatch {
   private fd: number | undefined;
   private readonly tmp: string;
-  private readonly sum = createHash('sha1');
+  private sum = 0;
   private readonly segments: Array<[Stream, number]> = [];
   private bytes = 0;
   private refused = false;
@@ -253,7 +253,7 @@ export class Recording implements RunWatch {
       this.bytes += buf.length;
       if (this.bytes > MAX_RECORD_BYTES) return this.refuse();
       writeSync(fd, buf);
-      this.sum.update(buf);
+      this.sum = checksum(buf, this.sum);
       const last = this.segments[this.segments.length - 1];
       if (last && last[0] === stream) last[1] += buf.length;
       else this.segments.push([stream, buf.length]);
@@ -323,9 +323,9 @@ export class Recording implements RunWatch {
       const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
       for (const part of [namesBuf, statsBuf, headerBuf]) {
         writeSync(fd, part);
-        this.sum.update(part);
+        this.sum = checksum(part, this.sum);
       }
-      writeSync(fd, `${String(headerBuf.length).padStart(12, '0')}${this.sum.digest('base64')}\n`);
+      writeSync(fd, `${String(headerBuf.length).padStart(12, '0')}${checksumText(this.sum)}\n`);
       this.close();
       renameSync(this.tmp, this.file);
       pruneRecords(path.dirname(this.file));
