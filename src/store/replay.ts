@@ -15,7 +15,7 @@
  * and at most MAX_RECORDS of them, MAX_TOTAL_BYTES in all, are kept. `--no-cache`, `MLLM_ALIGN_NO_CACHE` and `MLLM_ALIGN_DEBUG`
  * turn replay off, as does any error reading or writing a record (silently).
  *
- * This module is bundled twice: into the small `dist/cli/replay.js` that `bin/` loads first, and
+ * This module is bundled twice: into the small `dist/cli/fast-path.cjs` that `bin/` loads first, and
  * into the CLI, which records.
  */
 import { hash } from 'node:crypto';
