@@ -25,7 +25,8 @@ const MIN_FILES = 400;
  */
 const PATIENCE_MS = 5000;
 
-// The control words: per file, who claimed it and whether it is ready; then three counters.
+// The control words: per file, who claimed it, then per file whether it is ready; then the count
+// of slots this thread has let go of, and the stop flag.
 const WORKER = 1;
 const MAIN = 2;
 const PUBLISHED = 1;
@@ -39,7 +40,7 @@ const WORKER_SOURCE = `
 const { workerData: w } = require('node:worker_threads');
 const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
 const { files, flags, ctl, meta, slotOf, data, n, slots, slotBytes } = w;
-const READY = n, PRODUCED = 2 * n, CONSUMED = 2 * n + 1, STOP = 2 * n + 2;
+const READY = n, CONSUMED = 2 * n, STOP = 2 * n + 1;
 let produced = 0;
 for (let i = 0; i < n && Atomics.load(ctl, STOP) === 0; i++) {
   // A free slot first, so that a claimed file is never waiting for one. When the ring is full this
@@ -73,7 +74,6 @@ for (let i = 0; i < n && Atomics.load(ctl, STOP) === 0; i++) {
   if (done) {
     slotOf[i] = slot;
     produced++;
-    Atomics.store(ctl, PRODUCED, produced);
   }
   Atomics.store(ctl, READY + i, done ? ${PUBLISHED} : ${HANDED_BACK});
   Atomics.notify(ctl, READY + i);
@@ -101,7 +101,7 @@ export class ReadAhead {
   private constructor(files: readonly string[], flags: number) {
     const n = files.length;
     this.n = n;
-    this.ctl = new Int32Array(new SharedArrayBuffer(4 * (2 * n + 3)));
+    this.ctl = new Int32Array(new SharedArrayBuffer(4 * (2 * n + 2)));
     this.meta = new Float64Array(new SharedArrayBuffer(8 * SLOTS * META));
     this.slotOf = new Int32Array(new SharedArrayBuffer(4 * n));
     const data = new SharedArrayBuffer(SLOTS * SLOT_BYTES);
@@ -160,15 +160,15 @@ export class ReadAhead {
   private release(): void {
     if (!this.held) return;
     this.held = false;
-    Atomics.add(this.ctl, 2 * this.n + 1, 1);
+    Atomics.add(this.ctl, 2 * this.n, 1);
   }
 
   /** Stop the worker; every file not yet taken is read by this thread. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    Atomics.store(this.ctl, 2 * this.n + 2, 1);
-    Atomics.notify(this.ctl, 2 * this.n + 1);
+    Atomics.store(this.ctl, 2 * this.n + 1, 1);
+    Atomics.notify(this.ctl, 2 * this.n);
     void this.worker.terminate().catch(() => undefined);
   }
 }

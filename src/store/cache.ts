@@ -1,11 +1,12 @@
 /**
  * The on-disk cache behind the one door: for each entry file, what its own checks found (the parsed
- * value and its diagnostics), keyed by path, size, modification and change times, inode and a hash
- * of its bytes. One file per catalogue folder under the user's cache folder, never inside it.
+ * value and its diagnostics), keyed by path, size, modification and change times, inode and its
+ * bytes (kept, or their hash). One file per catalogue folder under the user's cache folder, never
+ * inside it.
  *
  * It must never serve a stale entry (#13):
  * - a record is trusted on its stat alone only when the file last changed well before the run that
- *   hashed it began (git's "racily clean" rule); otherwise the file is read and its hash compared;
+ *   read it began (git's "racily clean" rule); otherwise the file is read and its bytes compared;
  * - the cache is one file, written as the run goes into a temporary file renamed over the old one
  *   when whole, with a checksum of its body, so a torn, truncated or corrupted cache reads as empty,
  *   and two runs at once never mix;
@@ -118,6 +119,11 @@ export function hashText(text: string): string {
 /** The same hash from the file's bytes, when they are its text in UTF-8 (as read), without encoding the text again. */
 export function hashBytes(bytes: Uint8Array): string {
   return hash('sha1', bytes, 'base64');
+}
+
+/** Bytes as a Buffer, without copying them. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function sameStat(a: StatKey, b: StatKey): boolean {
@@ -235,7 +241,7 @@ export class CatalogueCache {
   byContent(abs: string, key: StatKey, bytes: Uint8Array): CachedCheck | undefined {
     const r = this.records.get(abs);
     if (!r) return undefined;
-    if (r.text !== undefined ? !Buffer.from(r.text.buffer, r.text.byteOffset, r.text.byteLength).equals(bytes) : r.hash !== hashBytes(bytes)) return undefined;
+    if (r.text !== undefined ? !asBuffer(r.text).equals(bytes) : r.hash !== hashBytes(bytes)) return undefined;
     return this.settle(abs, key, r);
   }
 
@@ -254,7 +260,7 @@ export class CatalogueCache {
   private serve(abs: string, r: CacheRecord): CachedCheck | undefined {
     let data = r.data;
     if (r.text !== undefined) {
-      data = parseCanonical(Buffer.from(r.text.buffer, r.text.byteOffset, r.text.byteLength).toString('utf8'));
+      data = parseCanonical(asBuffer(r.text).toString('utf8'));
       // Only canonical texts are kept as text; anything else is not this build's record.
       if (data === undefined) return undefined;
     }
@@ -300,16 +306,21 @@ export class CatalogueCache {
 
   private write(abs: string, r: CacheRecord): void {
     try {
-      if (this.out === undefined) {
-        this.out = CacheWriter.start(this.where.file, this.startedAt);
-        const earlier = this.pending;
-        this.pending = [];
-        for (const [a, p] of earlier) this.out.record(a, p);
-      }
-      this.out.record(abs, r);
+      this.writer().record(abs, r);
     } catch {
       this.abandon();
     }
+  }
+
+  /** The new cache file, started (with the records kept so far) when first needed. */
+  private writer(): CacheWriter {
+    if (this.out === undefined) {
+      this.out = CacheWriter.start(this.where.file, this.startedAt);
+      const earlier = this.pending;
+      this.pending = [];
+      for (const [a, p] of earlier) this.out.record(a, p);
+    }
+    return this.out;
   }
 
   private abandon(): void {
@@ -323,12 +334,7 @@ export class CatalogueCache {
   save(): void {
     if (this.unwritable || (!this.changed && this.kept === this.records.size)) return;
     try {
-      if (this.out === undefined) {
-        this.out = CacheWriter.start(this.where.file, this.startedAt);
-        for (const [a, p] of this.pending) this.out.record(a, p);
-        this.pending = [];
-      }
-      this.out.finish(this.where.fingerprint);
+      this.writer().finish(this.where.fingerprint);
       this.out = undefined;
     } catch {
       // A cache that cannot be written (read-only home, full disk) is skipped silently.
