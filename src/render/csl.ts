@@ -75,8 +75,8 @@ export function renderCslJson(entries: readonly Entry[]): string {
   return [...cslJsonChunks(entries)].join('');
 }
 
-/** Items stringified at a time. */
-const BATCH = 64;
+/** Items stringified at a time: as JSON_BATCH (json.ts), few enough that a batch's text stays a small string. */
+export const CSL_BATCH = 32;
 
 /**
  * renderCslJson's text a batch of items at a time, so it can be written as it is made (#13): the same
@@ -99,10 +99,10 @@ export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, voi
     }
     return name;
   };
-  for (let from = 0; from < sorted.length; from += BATCH) {
-    const items = sorted.slice(from, from + BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
+  for (let from = 0; from < sorted.length; from += CSL_BATCH) {
+    const items = sorted.slice(from, from + CSL_BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
     // "[\n  {…},\n  {…}\n]" without its brackets' lines.
     const inner = JSON.stringify(items, null, 2).slice(2, -2);
-    yield `${from === 0 ? '[\n' : ',\n'}${inner}${from + BATCH >= sorted.length ? '\n]\n' : ''}`;
+    yield `${from === 0 ? '[\n' : ',\n'}${inner}${from + CSL_BATCH >= sorted.length ? '\n]\n' : ''}`;
   }
 }

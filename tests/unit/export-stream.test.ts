@@ -13,10 +13,10 @@ import { DataError } from '../../src/core/errors.js';
 import { orderFields, SCHEMA_ID } from '../../src/core/schema-def.js';
 import { compareEntryIds } from '../../src/core/text.js';
 import { bibtexChunks, bibtexTitle, renderBibtex } from '../../src/render/bibtex.js';
-import { cslJsonChunks, renderCslJson } from '../../src/render/csl.js';
+import { CSL_BATCH, cslJsonChunks, renderCslJson } from '../../src/render/csl.js';
 import { batchChunks, EXPORT_FORMATS, renderExport } from '../../src/render/export.js';
 import { buildLineage, lineageSize, renderGraphMermaid, renderGraphMermaidWithin } from '../../src/render/graph.js';
-import { jsonExportChunks, renderJsonExport } from '../../src/render/json.js';
+import { JSON_BATCH, jsonExportChunks, renderJsonExport } from '../../src/render/json.js';
 import { asciiLatex, escapeMarked, escapeMarkedFully, markLoneBraces } from '../../src/render/latex.js';
 import { escapeMarkdown, escapeMarkdownFully, markdownChunks, renderMarkdown } from '../../src/render/markdown.js';
 import { writeOutput } from '../../src/store/write-entry.js';
@@ -54,8 +54,9 @@ function entries(n: number): Entry[] {
 const join = (chunks: Iterable<string>) => [...chunks].join('');
 
 describe('JSON and CSL-JSON in batches', () => {
-  // 64 entries are stringified at a time: either side of one and two batch boundaries.
-  const SIZES = [0, 1, 2, 63, 64, 65, 129, 300];
+  // JSON_BATCH and CSL_BATCH entries are stringified at a time: either side of one and two batch boundaries of each.
+  const around = (b: number) => [b - 1, b, b + 1, 2 * b + 1];
+  const SIZES = [...new Set([0, 1, 2, ...around(JSON_BATCH), ...around(CSL_BATCH), 300])].sort((a, b) => a - b);
 
   it.each(SIZES)('JSON of %i entries: the bytes of one JSON.stringify', (n) => {
     const es = entries(n);
@@ -66,14 +67,15 @@ describe('JSON and CSL-JSON in batches', () => {
     });
     expect(renderJsonExport(es)).toBe(JSON.stringify({ $schema: SCHEMA_ID, entries: exported }, null, 2) + '\n');
     expect(join(jsonExportChunks(es))).toBe(renderJsonExport(es));
+    expect([...jsonExportChunks(es)]).toHaveLength(Math.max(1, Math.ceil(n / JSON_BATCH)));
   });
 
-  it.each(SIZES)('CSL-JSON of %i entries: the bytes of one JSON.stringify, one piece per 64 items', (n) => {
+  it.each(SIZES)('CSL-JSON of %i entries: the bytes of one JSON.stringify, one piece per CSL_BATCH items', (n) => {
     const text = renderCslJson(entries(n));
     const items = JSON.parse(text) as Array<{ id: string }>;
     expect(items).toHaveLength(n);
     expect(JSON.stringify(items, null, 2) + '\n').toBe(text);
-    expect([...cslJsonChunks(entries(n))]).toHaveLength(Math.max(1, Math.ceil(n / 64)));
+    expect([...cslJsonChunks(entries(n))]).toHaveLength(Math.max(1, Math.ceil(n / CSL_BATCH)));
   });
 });
 
