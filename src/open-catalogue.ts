@@ -48,6 +48,23 @@ export interface OpenOptions {
    * the rules across entries read is kept (validate.ts crossView), and there is no `catalogue`.
    */
   diagnosticsOnly?: boolean;
+  /**
+   * Where each entry goes as soon as its file is checked (an export made as the catalogue is read,
+   * render/streamed.ts). With a tee the opening keeps only the diagnostics' view, as with
+   * diagnosticsOnly, and has no `catalogue`.
+   */
+  tee?: EntryTee;
+}
+
+/**
+ * Where the entries go when the opening keeps only their diagnostics' view: the value of each file
+ * whose own checks found no error, by the file's index in the catalogue's order, as soon as it is
+ * known; then `sent()`. The opening's entries (`validation.entries`) are those of them that no rule
+ * across files failed.
+ */
+export interface EntryTee {
+  add(index: number, file: string, value: unknown): void;
+  sent(): void;
 }
 
 export interface OpenedCatalogue {
@@ -84,8 +101,10 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   // The cache holds whole catalogues: files named outside one are simply checked.
   const where = insideCatalogue && !cacheDisabled(opts.cache, ctx.env) ? locateCache(ctx.env, dir, now) : undefined;
   const cache = where ? CatalogueCache.open(where) : undefined;
-  const keep = opts.diagnosticsOnly ? crossView : (data: unknown) => data;
-  const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env, keep);
+  const tee = opts.needText ? undefined : opts.tee;
+  const viewOnly = Boolean(opts.diagnosticsOnly) || tee !== undefined;
+  const keep = viewOnly ? crossView : (data: unknown) => data;
+  const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env, keep, tee);
   cache?.save();
   ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats });
   if (cache && ctx.stderr && /\bcache\b/.test(ctx.env.MLLM_ALIGN_DEBUG ?? '')) {
@@ -120,7 +139,7 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
     errors: validation.diagnostics.filter((d) => d.severity === 'error'),
     // Built when first asked for: `validate` never needs it (a fortieth of its run at 10,000 files).
     get catalogue() {
-      if (opts.diagnosticsOnly) throw new Error('the catalogue was opened for its diagnostics only');
+      if (viewOnly) throw new Error('the catalogue was opened for its diagnostics only');
       return (catalogue ??= buildCatalogue(validation.entries));
     },
   };
@@ -163,6 +182,7 @@ async function checkFiles(
   needText: boolean,
   env: NodeJS.ProcessEnv,
   keep: (data: unknown) => unknown,
+  tee: EntryTee | undefined,
 ) {
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const sources: SourceFile[] = new Array<SourceFile>(files.length);
@@ -177,6 +197,7 @@ async function checkFiles(
     const hit = stats[i] && !needText ? cache!.byStat(abs, stats[i]!) : undefined;
     if (hit) {
       const file = show(abs);
+      if (tee) teeChecked(tee, i, file, hit);
       checked[i] = fromCache(file, abs, hit, keep);
       sources[i] = lazySource(file, abs);
     } else toRead.push(i);
@@ -212,6 +233,7 @@ async function checkFiles(
     const results = await done;
     part.forEach((i, k) => takeWorkerResult(i, results[k]!));
   }
+  tee?.sent();
   return { sources, checked, stats };
 
   function takeWorkerResult(i: number, r: WorkerResult): void {
@@ -220,6 +242,7 @@ async function checkFiles(
     const st = stats[i];
     const hit = cache && st && r.hash !== undefined ? cache.byHash(abs, st, r.hash) : undefined;
     if (!hit && cache && st && r.hash !== undefined) cache.putValue(abs, st, r.hash, r.check);
+    if (tee) teeChecked(tee, i, file, hit ?? r.check);
     checked[i] = fromCache(file, abs, hit ?? r.check, keep);
     sources[i] = r.readError !== undefined ? { file, readError: r.readError } : lazySource(file, abs);
   }
@@ -233,16 +256,23 @@ async function checkFiles(
     const content = cache && st && src.text !== undefined ? (bytes ?? Buffer.from(src.text, 'utf8')) : undefined;
     const hit = content !== undefined ? cache!.byContent(abs, st!, content) : undefined;
     if (hit) {
+      if (tee) teeChecked(tee, i, src.file, hit);
       checked[i] = fromCache(src.file, abs, hit, keep);
     } else {
       const c = checkFile(parseSources([src])[0]!, now);
       if (content !== undefined) cache!.put(abs, st!, content, toCached(c), c.parsed?.canonical === true);
+      if (tee && c.parsed && !c.diagnostics.some((d) => d.severity === 'error')) tee.add(i, src.file, c.parsed.data);
       // The text is dropped once checked (it is read again only to point at a problem), so that a
       // large catalogue is not held in memory twice.
       checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, keep(c.parsed.data)) } : c;
     }
     sources[i] = needText || src.text === undefined ? src : lazySource(src.file, abs);
   }
+}
+
+/** A file the cache (or a checking worker) vouched for, to the tee when its own checks found no error. */
+function teeChecked(tee: EntryTee, i: number, file: string, hit: CachedCheck): void {
+  if (hit.parsedOk && !hit.diagnostics.some((d) => d.severity === 'error')) tee.add(i, file, hit.data);
 }
 
 function statOrUndefined(abs: string): StatKey | undefined {

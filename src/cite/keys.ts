@@ -45,15 +45,33 @@ function firstFree(base: string, taken: ReadonlySet<string>): string {
   return key;
 }
 
+/** What key assignment reads of an entry: its id, its pinned key, and else its derived key. */
+export interface KeySource {
+  id: string;
+  citekey?: string;
+  /** baseCitekey of the entry, when it pins no key. */
+  base?: string;
+}
+
+/** An entry's KeySource. */
+export function keySourceOf(entry: Entry): KeySource {
+  return entry.citekey === undefined ? { id: entry.id, base: baseCitekey(entry) } : { id: entry.id, citekey: entry.citekey };
+}
+
 /**
  * Citation keys for all entries, by id. A pinned `citekey` is kept as it is; derived keys that collide
  * (with each other or with a pinned key) all get `a`, `b`, … in id order. BibTeX compares keys
  * without regard to case, so collisions do too.
  */
 export function assignCitekeys(entries: readonly Entry[]): Map<string, string> {
+  return assignKeys(entries.map(keySourceOf));
+}
+
+/** assignCitekeys over what it reads of each entry (an export made as the catalogue is read keeps no more). */
+export function assignKeys(sources: readonly KeySource[]): Map<string, string> {
   const keys = new Map<string, string>();
   const pinnedBy = new Map<string, string>();
-  for (const e of [...entries].sort(compareEntryIds)) {
+  for (const e of [...sources].sort(compareEntryIds)) {
     if (e.citekey === undefined) continue;
     const other = pinnedBy.get(e.citekey.toLowerCase());
     if (other !== undefined) throw new DataError(`citekey "${e.citekey}" is pinned by both ${other} and ${e.id}; give one of them another`);
@@ -61,10 +79,11 @@ export function assignCitekeys(entries: readonly Entry[]): Map<string, string> {
     keys.set(e.id, e.citekey);
   }
   const groups = new Map<string, string[]>();
-  for (const e of entries) {
+  for (const e of sources) {
     if (e.citekey !== undefined) continue;
-    const base = baseCitekey(e);
-    groups.set(base, [...(groups.get(base) ?? []), e.id]);
+    const group = groups.get(e.base!);
+    if (group) group.push(e.id);
+    else groups.set(e.base!, [e.id]);
   }
   const taken = new Set(pinnedBy.keys());
   for (const [base, ids] of [...groups].sort(([a], [b]) => compareIds(a, b))) {

@@ -86,12 +86,28 @@ export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, voi
   const keys = assignCitekeys(entries);
   const sorted = [...entries].sort(compareEntryIds);
   if (sorted.length === 0) {
-    yield '[]\n';
+    yield CSL_NONE;
     return;
   }
-  // Authors recur across a catalogue: each name is split once (the items only go to JSON.stringify).
+  const nameOf = cslNames();
+  for (let from = 0; from < sorted.length; from += CSL_BATCH) {
+    const items = sorted.slice(from, from + CSL_BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
+    // "[\n  {…},\n  {…}\n]" without its brackets' lines.
+    const inner = JSON.stringify(items, null, 2).slice(2, -2);
+    yield `${from === 0 ? CSL_OPEN : CSL_BETWEEN}${inner}${from + CSL_BATCH >= sorted.length ? CSL_CLOSE : ''}`;
+  }
+}
+
+/** The text of a CSL-JSON file around its items: before the first, between two, after the last, and with none. */
+export const CSL_OPEN = '[\n';
+export const CSL_BETWEEN = ',\n';
+export const CSL_CLOSE = '\n]\n';
+export const CSL_NONE = '[]\n';
+
+/** cslName with each name split once: authors recur across a catalogue (the items only go to JSON.stringify). */
+export function cslNames(): (full: string) => CslName {
   const names = new Map<string, CslName>();
-  const nameOf = (full: string) => {
+  return (full) => {
     let name = names.get(full);
     if (name === undefined) {
       name = cslName(full);
@@ -99,10 +115,23 @@ export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, voi
     }
     return name;
   };
-  for (let from = 0; from < sorted.length; from += CSL_BATCH) {
-    const items = sorted.slice(from, from + CSL_BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
-    // "[\n  {…},\n  {…}\n]" without its brackets' lines.
-    const inner = JSON.stringify(items, null, 2).slice(2, -2);
-    yield `${from === 0 ? '[\n' : ',\n'}${inner}${from + CSL_BATCH >= sorted.length ? '\n]\n' : ''}`;
-  }
+}
+
+/** What comes before an item's key in the file ("  {\n    \"id\": "), and the rest of an item whose key is "". */
+const ITEM_HEAD = '  {\n    "id": ';
+const NO_KEY_HEAD = `${ITEM_HEAD}"",\n`;
+
+/**
+ * One item as it stands in the file, without its first two lines, which hold the key (they are
+ * cslItemHead(key)). render/streamed.ts makes these as the catalogue is read, before the keys are known.
+ */
+export function cslItemRest(entry: Entry, nameOf: (full: string) => CslName): string {
+  const text = JSON.stringify([itemOf(entry, '', nameOf)], null, 2);
+  // "[\n" + NO_KEY_HEAD + rest + "\n]"
+  return text.slice(2 + NO_KEY_HEAD.length, -2);
+}
+
+/** The first two lines of the item keyed `key`, up to its rest (cslItemRest). */
+export function cslItemHead(key: string): string {
+  return `${ITEM_HEAD}${JSON.stringify(key)},\n`;
 }

@@ -22,6 +22,43 @@ export function renderJsonExport(entries: readonly Entry[]): string {
  */
 export const JSON_BATCH = 16;
 
+/** The export's text around `list`: JSON.stringify({ $schema, entries: list }, null, 2). */
+function wrapped(list: readonly unknown[]): string {
+  return JSON.stringify({ $schema: SCHEMA_ID, entries: list }, null, 2) + '\n';
+}
+
+/** The text of an export around its entries: before the first, after the last, between two, and with none. */
+export interface JsonFrame {
+  open: string;
+  close: string;
+  between: string;
+  none: string;
+}
+
+let frame: JsonFrame | undefined;
+
+export function jsonFrame(): JsonFrame {
+  if (frame === undefined) {
+    const empty = wrapped([0]);
+    const open = empty.slice(0, empty.lastIndexOf('0'));
+    const close = empty.slice(empty.lastIndexOf('0') + 1);
+    frame = { open, close, between: `,\n${open.slice(open.lastIndexOf('\n') + 1)}`, none: wrapped([]) };
+  }
+  return frame;
+}
+
+/** Entries as they stand in the export, without the frame around them. */
+function entriesText(entries: readonly Entry[]): string {
+  const { open, close } = jsonFrame();
+  const text = wrapped(entries.map(exportedFields));
+  return text.slice(open.length, text.length - close.length);
+}
+
+/** One entry as it stands in the export (render/streamed.ts makes these as the catalogue is read). */
+export function jsonEntryText(entry: Entry): string {
+  return entriesText([entry]);
+}
+
 /**
  * renderJsonExport's text a batch of entries at a time, so it can be written as it is made (#13): the
  * same bytes as JSON.stringify({ $schema, entries }, null, 2), since each batch is stringified in that
@@ -29,19 +66,13 @@ export const JSON_BATCH = 16;
  */
 export function* jsonExportChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const sorted = [...entries].sort(compareEntryIds);
-  const wrapped = (list: readonly unknown[]) => JSON.stringify({ $schema: SCHEMA_ID, entries: list }, null, 2) + '\n';
+  const { open, close, between, none } = jsonFrame();
   if (sorted.length === 0) {
-    yield wrapped([]);
+    yield none;
     return;
   }
-  // The text around the entries: everything up to the first one, and after the last.
-  const empty = wrapped([0]);
-  const open = empty.slice(0, empty.lastIndexOf('0'));
-  const close = empty.slice(empty.lastIndexOf('0') + 1);
-  const indent = open.slice(open.lastIndexOf('\n') + 1);
   for (let from = 0; from < sorted.length; from += JSON_BATCH) {
-    const text = wrapped(sorted.slice(from, from + JSON_BATCH).map(exportedFields));
-    const inner = text.slice(open.length, text.length - close.length);
-    yield `${from === 0 ? open : `,\n${indent}`}${inner}${from + JSON_BATCH >= sorted.length ? close : ''}`;
+    const inner = entriesText(sorted.slice(from, from + JSON_BATCH));
+    yield `${from === 0 ? open : between}${inner}${from + JSON_BATCH >= sorted.length ? close : ''}`;
   }
 }

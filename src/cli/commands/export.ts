@@ -6,7 +6,10 @@ import { listWords } from '../../core/text.js';
 import { batchChunks, describeDifference, exportChunks, type ExportFormat } from '../../render/export.js';
 import { writeOutput } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
-import { openCatalogue } from '../../open-catalogue.js';
+import { openCatalogue, type OpenedCatalogue } from '../../open-catalogue.js';
+import type { Criteria } from '../../query/filter.js';
+import type { LatexColumn } from '../../render/latex-table.js';
+import { StreamedExport } from '../../render/streamed.js';
 import { outcome, reportLeftOut, type Outcome } from '../outcome.js';
 import { criteriaFromSelection, selectByCriteria, type SelectionOptions } from '../selection.js';
 
@@ -36,9 +39,10 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   if (args.skipInvalid && (args.output === undefined || args.check)) throw new UsageError('--skip-invalid applies to --output FILE without --check (standard output always gets the entries without errors)');
   // Parse the selection first, so a mistyped query fails before the catalogue is read.
   const criteria = criteriaFromSelection(args.selection, args.query);
-  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache });
+  // The whole catalogue is made as it is read, where the format allows (render/streamed.ts).
+  const streamed = criteria.terms.length === 0 ? await StreamedExport.start(args.format, { ascii: args.ascii }) : undefined;
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache, tee: streamed });
   const leftOut = reportLeftOut(io, opened);
-  const { catalogue } = opened;
   const hadErrors = leftOut.length > 0;
   // A file with errors must not cost a good entry its place in a bibliography (issue 10): a file
   // export writes nothing unless --skip-invalid says the rest will do.
@@ -47,18 +51,9 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
     return outcome(leftOut.length);
   }
   if (hadErrors) io.stderr(`mllm-align: left out of the export: ${listWords(leftOut, 'and')}\n`);
-  const entries = selectByCriteria(catalogue, criteria);
+  const { count, chunks } = streamed ? streamed.pieces(opened.validation.entries.map((e) => e.file)) : await exportSelected(io, opened, criteria, args, columns);
   // As filter says it: an empty selection is not an error, but it should not pass unnoticed.
-  if (entries.length === 0) io.stderr('mllm-align: no entries match\n');
-  // Made as it is written, a piece at a time, never the whole text at once (#13).
-  const chunks = await exportChunks(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries, columns });
-  if (args.format === 'bibtex' && args.ascii) {
-    const { hasUnrepresentable } = await import('../../render/latex.js');
-    const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
-    if (lossy.length > 0) {
-      io.stderr(`note: characters with no LaTeX form written as "?" in ${lossy.sort().join(', ')}; the UTF-8 export (without --ascii) keeps them for biber\n`);
-    }
-  }
+  if (count === 0) io.stderr('mllm-align: no entries match\n');
   if (args.output === undefined) {
     writeChunks(io, chunks);
     return outcome(leftOut.length);
@@ -77,12 +72,28 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
       io.stderr(`${args.output} is out of date with the catalogue; run the same command without --check to update it\n${difference}\n`);
       return outcome(leftOut.length + 1);
     }
-    io.stderr(`${args.output} is up to date (${entries.length} entries)\n`);
+    io.stderr(`${args.output} is up to date (${count} entries)\n`);
     return outcome(leftOut.length);
   }
   writeOutput(file, batchChunks(chunks), args.output);
-  io.stderr(`${args.output}: ${entries.length} entries written\n`);
+  io.stderr(`${args.output}: ${count} entries written\n`);
   return outcome(leftOut.length);
+}
+
+/** The export of the entries the criteria select, made from the opened catalogue (and, for --ascii BibTeX, the note on what it lost). */
+async function exportSelected(io: Io, opened: OpenedCatalogue, criteria: Criteria, args: ExportArgs, columns: readonly LatexColumn[] | undefined): Promise<{ count: number; chunks: Iterable<string> }> {
+  const { catalogue } = opened;
+  const entries = selectByCriteria(catalogue, criteria);
+  // Made as it is written, a piece at a time, never the whole text at once (#13).
+  const chunks = await exportChunks(args.format, entries, { ascii: args.ascii, catalogue: catalogue.entries, columns });
+  if (args.format === 'bibtex' && args.ascii) {
+    const { hasUnrepresentable } = await import('../../render/latex.js');
+    const lossy = entries.filter((e) => hasUnrepresentable([e.title, ...e.authors, e.venue ?? ''].join(' '))).map((e) => e.id);
+    if (lossy.length > 0) {
+      io.stderr(`note: characters with no LaTeX form written as "?" in ${lossy.sort().join(', ')}; the UTF-8 export (without --ascii) keeps them for biber\n`);
+    }
+  }
+  return { count: entries.length, chunks };
 }
 
 /** Bytes encoded at the least before they are written (an export's pieces are a record or a line). */
