@@ -28,16 +28,16 @@ const ASCII = /^[\0-\x7f]*$/;
  * Whether a word of a title must keep its case: an acronym, an internal capital, letters with digits,
  * the method's name, or a capital letter before a hyphen (Q-Former).
  */
-function mustProtect(word: string, next: string, nameWords: ReadonlySet<string>): boolean {
-  if (ASCII.test(word)) return mustProtectAscii(word, next, nameWords);
+function mustProtect(word: string, next: string, inName: (word: string) => boolean): boolean {
+  if (ASCII.test(word)) return mustProtectAscii(word, next, inName);
   if (!/\p{L}/u.test(word)) return false;
   if (/^.+\p{Lu}/u.test(word) || /\p{N}/u.test(word)) return true;
   if (/^\p{Lu}$/u.test(word) && next.startsWith('-')) return true;
-  return /^\p{Lu}/u.test(word) && nameWords.has(word);
+  return /^\p{Lu}/u.test(word) && inName(word);
 }
 
 /** mustProtect for an ASCII word (letters and digits), by character codes rather than four Unicode regexes (#13). */
-function mustProtectAscii(word: string, next: string, nameWords: ReadonlySet<string>): boolean {
+function mustProtectAscii(word: string, next: string, inName: (word: string) => boolean): boolean {
   let letter = false;
   let digitOrInnerCapital = false;
   for (let i = 0; i < word.length; i++) {
@@ -52,7 +52,7 @@ function mustProtectAscii(word: string, next: string, nameWords: ReadonlySet<str
   if (digitOrInnerCapital) return true;
   const first = word.charCodeAt(0);
   if (first < 65 || first > 90) return false;
-  return (word.length === 1 && next.startsWith('-')) || nameWords.has(word);
+  return (word.length === 1 && next.startsWith('-')) || inName(word);
 }
 
 /**
@@ -60,10 +60,13 @@ function mustProtectAscii(word: string, next: string, nameWords: ReadonlySet<str
  * `LLaVA-1.5: Improved` -> `{LLaVA}-1.5: Improved`, `BLIP-2` -> `{BLIP}-2`.
  */
 export function bibtexTitle(title: string, name: string, opts: BibtexOptions = {}): string {
-  const nameWords = new Set(name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
+  // The name's words, split only for a word the name holds at all: most title words it does not (#13).
+  let nameWords: ReadonlySet<string> | undefined;
+  const inName = (word: string) => name.includes(word) && (nameWords ??= new Set(name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''))).has(word);
   const marked = markLoneBraces(title);
   // In ASCII text the words are runs of [A-Za-z0-9]; the Unicode split is for the rest.
-  const parts = ASCII.test(marked) ? marked.split(/([A-Za-z0-9]+)/) : marked.split(/([\p{L}\p{N}\p{M}]+)/u);
+  const ascii = ASCII.test(marked);
+  const parts = ascii ? marked.split(/([A-Za-z0-9]+)/) : marked.split(/([\p{L}\p{N}\p{M}]+)/u);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -73,7 +76,8 @@ export function bibtexTitle(title: string, name: string, opts: BibtexOptions = {
     }
     // A word (letters, digits, marks) has nothing to escape; only --ascii rewrites its accents.
     const text = opts.ascii ? fieldText(part, opts, true) : part;
-    out += mustProtect(part, parts[i + 1] ?? '', nameWords) ? `{${text}}` : text;
+    const next = parts[i + 1] ?? '';
+    out += (ascii ? mustProtectAscii(part, next, inName) : mustProtect(part, next, inName)) ? `{${text}}` : text;
   }
   return out;
 }
@@ -140,23 +144,34 @@ function bibtexRecord(entry: Entry, key: string, opts: BibtexOptions, names: Map
  */
 export function bibtexBody(entry: Entry, opts: BibtexOptions, names: Map<string, string>): { kind: string; body: string } {
   const cited = citeVenue(entry);
-  const fields: Array<[string, string]> = [
-    ['author', entry.authors.map((a) => authorOf(a, opts, names)).join(' and ')],
-    ['title', bibtexTitle(entry.title, entry.name, opts)],
-  ];
-  if (cited.kind === 'inproceedings') fields.push(['booktitle', fieldText(cited.container!, opts)]);
-  if (cited.kind === 'article') fields.push(['journal', fieldText(cited.container!, opts)]);
-  // Classic styles print neither eprint nor url for @misc (issue 10): howpublished carries the arXiv id.
-  if (cited.preprint) fields.push(['howpublished', `arXiv preprint arXiv:${entry.arxiv!}`]);
-  fields.push(['year', String(cited.year)]);
-  if (entry.arxiv) fields.push(['eprint', entry.arxiv], ['archivePrefix', 'arXiv']);
-  if (entry.doi) fields.push(['doi', verbatim(entry.doi)]);
+  const authors = entry.authors;
+  let author = authors.length > 0 ? authorOf(authors[0]!, opts, names) : '';
+  for (let i = 1; i < authors.length; i++) author += ' and ' + authorOf(authors[i]!, opts, names);
+  // The widest name of the fields present sets the padding: archivePrefix when there is an arXiv id, else
+  // howpublished, the container's or author. Written without arrays or callbacks: most records are made
+  // before the engine has compiled this function (#13: 110 → 90 ms for 10,000 records in a new process).
+  const container = cited.kind === 'inproceedings' ? 'booktitle' : cited.kind === 'article' ? 'journal' : undefined;
+  const doi = entry.doi;
   const url = entryUrl(entry);
-  if (url) fields.push(['url', verbatim(url)]);
-  const width = Math.max(...fields.map(([f]) => f.length));
-  const body = fields.map(([f, v]) => `  ${f.padEnd(width)} = {${v}}`).join(',\n');
-  return { kind: cited.kind, body: `${body}\n}\n` };
+  const width = entry.arxiv ? 13 : cited.preprint ? 12 : container !== undefined ? container.length : 6;
+  const lead = LEADS[width]!;
+  const lines = [lead.author + author + '}', lead.title + bibtexTitle(entry.title, entry.name, opts) + '}'];
+  if (container !== undefined) lines.push(lead[container] + fieldText(cited.container!, opts) + '}');
+  // Classic styles print neither eprint nor url for @misc (issue 10): howpublished carries the arXiv id.
+  if (cited.preprint) lines.push(lead.howpublished + 'arXiv preprint arXiv:' + entry.arxiv! + '}');
+  lines.push(lead.year + String(cited.year) + '}');
+  if (entry.arxiv) lines.push(lead.eprint + entry.arxiv + '}', lead.archivePrefix + 'arXiv}');
+  if (doi) lines.push(lead.doi + verbatim(doi) + '}');
+  if (url) lines.push(lead.url + verbatim(url) + '}');
+  // Joined into one flat string, with the record's end: a kept record is then one string, not many.
+  lines[lines.length - 1] += '\n}\n';
+  return { kind: cited.kind, body: lines.join(',\n') };
 }
+
+const FIELD_NAMES = ['author', 'title', 'booktitle', 'journal', 'howpublished', 'year', 'eprint', 'archivePrefix', 'doi', 'url'] as const;
+/** "  name<spaces> = {" for each field name, padded to each width a record can have. */
+const LEADS: Array<Record<(typeof FIELD_NAMES)[number], string>> = [];
+for (const width of [6, 7, 9, 12, 13]) LEADS[width] = Object.fromEntries(FIELD_NAMES.map((f) => [f, `  ${f.padEnd(width)} = {`])) as Record<(typeof FIELD_NAMES)[number], string>;
 
 /** Render entries as a .bib file, sorted by id, records separated by a blank line. */
 export function renderBibtex(entries: readonly Entry[], opts: BibtexOptions = {}): string {
