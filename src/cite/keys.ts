@@ -71,12 +71,23 @@ export function assignCitekeys(entries: readonly Entry[]): Map<string, string> {
 export function assignKeys(sources: readonly KeySource[]): Map<string, string> {
   const keys = new Map<string, string>();
   const pinnedBy = new Map<string, string>();
-  for (const e of [...sources].sort(compareEntryIds)) {
+  let twice = false;
+  for (const e of sources) {
     if (e.citekey === undefined) continue;
-    const other = pinnedBy.get(e.citekey.toLowerCase());
-    if (other !== undefined) throw new DataError(`citekey "${e.citekey}" is pinned by both ${other} and ${e.id}; give one of them another`);
-    pinnedBy.set(e.citekey.toLowerCase(), e.id);
+    const key = e.citekey.toLowerCase();
+    if (pinnedBy.has(key)) twice = true;
+    pinnedBy.set(key, e.id);
     keys.set(e.id, e.citekey);
+  }
+  // A key pinned twice is named as the first such pair in id order: sorted only then (#13).
+  if (twice) {
+    const first = new Map<string, string>();
+    for (const e of [...sources].sort(compareEntryIds)) {
+      if (e.citekey === undefined) continue;
+      const other = first.get(e.citekey.toLowerCase());
+      if (other !== undefined) throw new DataError(`citekey "${e.citekey}" is pinned by both ${other} and ${e.id}; give one of them another`);
+      first.set(e.citekey.toLowerCase(), e.id);
+    }
   }
   const groups = new Map<string, string[]>();
   for (const e of sources) {

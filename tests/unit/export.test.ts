@@ -130,6 +130,20 @@ describe('BibTeX parts', () => {
     expect(() => assignCitekeys(es)).toThrow(new DataError('citekey "K2023" is pinned by both a and b; give one of them another'));
   });
 
+  it('assignCitekeys: of several keys pinned twice, the error names the first pair in id order, whatever the order given', () => {
+    const es = [
+      entry({ id: 'z', citekey: 'Other' }),
+      entry({ id: 'c', citekey: 'k2023' }),
+      entry({ id: 'method-10', citekey: 'other' }),
+      entry({ id: 'b', citekey: 'K2023' }),
+      entry({ id: 'method-9', citekey: 'OTHER' }),
+      entry({ id: 'd', citekey: 'k2023' }),
+    ];
+    const message = 'citekey "k2023" is pinned by both b and c; give one of them another';
+    expect(() => assignCitekeys(es)).toThrow(new DataError(message));
+    expect(() => assignCitekeys([...es].reverse())).toThrow(new DataError(message));
+  });
+
   it('renderBibtexRecord: a conference paper with arXiv, DOI and url: the full booktitle, the venue\'s year', () => {
     const e = entry({ venue: 'CVPR 2024', doi: '10.1/abc', url: 'https://example.org/{x}' });
     expect(renderBibtexRecord(e, 'lee2023title')).toBe(
