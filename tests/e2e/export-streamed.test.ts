@@ -67,3 +67,22 @@ describe('an export made as the catalogue is read, against one made from the ope
     expect(refused).toEqual(run(['export', '--format', format, '--entries', entries, '--output', path.join(cwd, 'c.out'), EVERY], cwd, home));
   });
 });
+
+describe('an export made as read, with a checking worker handing back a share of the files', () => {
+  it('prints what the export made from the opened catalogue prints', () => {
+    // MLLM_ALIGN_WORKERS=1 starts a checking worker from 4,000 files to read (src/check-worker.ts).
+    const dir = path.join(tempDir('streamed-worker'), 'entries');
+    mkdirSync(dir);
+    for (let i = 0; i < 4200; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), entryText(i).replace(i % 5 === 0 ? /^citekey: .*\n/m : /$^/, ''));
+    const env = { PATH: process.env.PATH ?? '', MLLM_ALIGN_WORKERS: '1', MLLM_ALIGN_DEBUG: 'cache' };
+    for (const format of ['bibtex', 'json']) {
+      const r = (args: string[]) => spawnSync(process.execPath, [BIN, 'export', '--format', format, '--entries', dir, ...args], { env: { ...env, XDG_CACHE_HOME: tempDir('streamed-worker-cache') }, encoding: 'utf8', maxBuffer: 1 << 27 });
+      const whole = r([]);
+      const queried = r([EVERY]);
+      expect(whole.status, whole.stderr).toBe(0);
+      expect(whole.stderr).toMatch(/cache: 0 reused, 4200 checked/);
+      expect(whole.stdout.length).toBeGreaterThan(1_000_000);
+      expect(whole.stdout).toBe(queried.stdout);
+    }
+  }, 120_000);
+});
