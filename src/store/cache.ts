@@ -348,6 +348,7 @@ class CacheWriter {
   // Records are encoded straight into one buffer, hashed and written when it is full: no joined
   // string and no buffer per record (#13: saving was a tenth of a cold run).
   private readonly chunk = Buffer.allocUnsafeSlow(SAVE_CHUNK);
+  private readonly view = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.length);
   private used = 0;
   private position = HEADER_BYTES;
   private sum = 0;
@@ -377,20 +378,21 @@ class CacheWriter {
   }
 
   record(abs: string, r: CacheRecord): void {
-    const absBytes = Buffer.byteLength(abs, 'utf8');
-    if (r.hash === '' && r.text !== undefined && absBytes < MAX_PATH_BYTES) {
-      // CLEAN: kind, the path's length and the path, the stat, the text's length and the text.
-      this.room(1 + 4 + absBytes + 32 + 4);
-      const c = this.chunk;
-      let at = this.used;
-      at = c.writeUInt8(CLEAN, at);
-      at = c.writeUInt32LE(absBytes, at);
-      at += c.write(abs, at, 'utf8');
-      at = c.writeDoubleLE(r.stat[0], at);
-      at = c.writeDoubleLE(r.stat[1], at);
-      at = c.writeDoubleLE(r.stat[2], at);
-      at = c.writeDoubleLE(r.stat[3], at);
-      this.used = c.writeUInt32LE(r.text.length, at);
+    // A UTF-16 code unit takes at most three bytes of UTF-8.
+    if (r.hash === '' && r.text !== undefined && abs.length * 3 < MAX_PATH_BYTES) {
+      // CLEAN: kind, the path's length and the path, the stat, the text's length and the text. The
+      // path is encoded once, where it goes, and the numbers through one DataView (#13: 10,000
+      // records are a few per cent of a cold `validate`).
+      this.room(1 + 4 + abs.length * 3 + 32 + 4);
+      const v = this.view;
+      const start = this.used;
+      const absBytes = this.chunk.write(abs, start + 5, 'utf8');
+      v.setUint8(start, CLEAN);
+      v.setUint32(start + 1, absBytes, true);
+      let at = start + 5 + absBytes;
+      for (let k = 0; k < 4; k++, at += 8) v.setFloat64(at, r.stat[k]!, true);
+      v.setUint32(at, r.text.length, true);
+      this.used = at + 4;
       this.bytes(r.text);
       return;
     }
