@@ -59,12 +59,11 @@ export interface OpenOptions {
 /**
  * Where the entries go when the opening keeps only their diagnostics' view: the value of each file
  * whose own checks found no error, by the file's index in the catalogue's order, as soon as it is
- * known; then `sent()`. The opening's entries (`validation.entries`) are those of them that no rule
- * across files failed.
+ * known. The opening's entries (`validation.entries`) are those of them that no rule across files
+ * failed.
  */
 export interface EntryTee {
   add(index: number, file: string, value: unknown): void;
-  sent(): void;
 }
 
 export interface OpenedCatalogue {
@@ -233,7 +232,6 @@ async function checkFiles(
     const results = await done;
     part.forEach((i, k) => takeWorkerResult(i, results[k]!));
   }
-  tee?.sent();
   return { sources, checked, stats };
 
   function takeWorkerResult(i: number, r: WorkerResult): void {
@@ -261,7 +259,7 @@ async function checkFiles(
     } else {
       const c = checkFile(parseSources([src])[0]!, now);
       if (content !== undefined) cache!.put(abs, st!, content, toCached(c), c.parsed?.canonical === true);
-      if (tee && c.parsed && !c.diagnostics.some((d) => d.severity === 'error')) tee.add(i, src.file, c.parsed.data);
+      if (tee) teeChecked(tee, i, src.file, { parsedOk: c.parsed !== undefined, data: c.parsed?.data, diagnostics: c.diagnostics });
       // The text is dropped once checked (it is read again only to point at a problem), so that a
       // large catalogue is not held in memory twice.
       checked[i] = c.parsed && !needText ? { ...c, parsed: lazyParsed(c.file, abs, keep(c.parsed.data)) } : c;
@@ -270,9 +268,9 @@ async function checkFiles(
   }
 }
 
-/** A file the cache (or a checking worker) vouched for, to the tee when its own checks found no error. */
-function teeChecked(tee: EntryTee, i: number, file: string, hit: CachedCheck): void {
-  if (hit.parsedOk && !hit.diagnostics.some((d) => d.severity === 'error')) tee.add(i, file, hit.data);
+/** A checked file (read here, served by the cache or by a checking worker), to the tee when its own checks found no error. */
+function teeChecked(tee: EntryTee, i: number, file: string, c: Pick<CachedCheck, 'parsedOk' | 'data'> & { diagnostics: ReadonlyArray<{ severity: string }> }): void {
+  if (c.parsedOk && !c.diagnostics.some((d) => d.severity === 'error')) tee.add(i, file, c.data);
 }
 
 function statOrUndefined(abs: string): StatKey | undefined {

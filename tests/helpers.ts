@@ -1,6 +1,6 @@
 /** Shared test helpers: an in-memory Io and a runner for the built binary. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,18 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const BIN = path.join(ROOT, 'bin', 'mllm-align.js');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 export const FIXED_NOW = new Date('2026-11-26T12:00:00Z');
+
+/** Every catalogue the tests hold: the shipped one and each fixture folder with entry files. */
+export function fixtureCatalogues(): string[] {
+  const found: string[] = [path.join(ROOT, 'entries')];
+  const walk = (dir: string) => {
+    const names = readdirSync(dir, { withFileTypes: true });
+    if (names.some((n) => n.isFile() && n.name.endsWith('.yaml'))) found.push(dir);
+    for (const n of names) if (n.isDirectory()) walk(path.join(dir, n.name));
+  };
+  walk(FIXTURES);
+  return found;
+}
 
 export interface RunResult {
   code: number;

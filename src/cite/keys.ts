@@ -70,13 +70,14 @@ export function assignCitekeys(entries: readonly Entry[]): Map<string, string> {
 /** assignCitekeys over what it reads of each entry (an export made as the catalogue is read keeps no more). */
 export function assignKeys(sources: readonly KeySource[]): Map<string, string> {
   const keys = new Map<string, string>();
-  const pinnedBy = new Map<string, string>();
+  // Pinned keys, lower-cased: derived keys step aside from them.
+  const taken = new Set<string>();
   let twice = false;
   for (const e of sources) {
     if (e.citekey === undefined) continue;
     const key = e.citekey.toLowerCase();
-    if (pinnedBy.has(key)) twice = true;
-    pinnedBy.set(key, e.id);
+    if (taken.has(key)) twice = true;
+    taken.add(key);
     keys.set(e.id, e.citekey);
   }
   // A key pinned twice is named as the first such pair in id order: sorted only then (#13).
@@ -96,7 +97,6 @@ export function assignKeys(sources: readonly KeySource[]): Map<string, string> {
     if (group) group.push(e.id);
     else groups.set(e.base!, [e.id]);
   }
-  const taken = new Set(pinnedBy.keys());
   for (const [base, ids] of [...groups].sort(([a], [b]) => compareIds(a, b))) {
     ids.sort(compareIds);
     if (ids.length === 1 && !taken.has(base)) {

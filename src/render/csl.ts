@@ -5,6 +5,7 @@ import type { Entry } from '../core/entry.js';
 import { splitName } from '../core/names.js';
 import { compareEntryIds } from '../core/text.js';
 import { entryUrl } from './bibtex.js';
+import type { ExportFrame } from './export.js';
 
 export interface CslName {
   family?: string;
@@ -86,7 +87,7 @@ export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, voi
   const keys = assignCitekeys(entries);
   const sorted = [...entries].sort(compareEntryIds);
   if (sorted.length === 0) {
-    yield CSL_NONE;
+    yield CSL_FRAME.none;
     return;
   }
   const nameOf = cslNames();
@@ -94,15 +95,12 @@ export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, voi
     const items = sorted.slice(from, from + CSL_BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
     // "[\n  {…},\n  {…}\n]" without its brackets' lines.
     const inner = JSON.stringify(items, null, 2).slice(2, -2);
-    yield `${from === 0 ? CSL_OPEN : CSL_BETWEEN}${inner}${from + CSL_BATCH >= sorted.length ? CSL_CLOSE : ''}`;
+    yield `${from === 0 ? CSL_FRAME.open : CSL_FRAME.between}${inner}${from + CSL_BATCH >= sorted.length ? CSL_FRAME.close : ''}`;
   }
 }
 
-/** The text of a CSL-JSON file around its items: before the first, between two, after the last, and with none. */
-export const CSL_OPEN = '[\n';
-export const CSL_BETWEEN = ',\n';
-export const CSL_CLOSE = '\n]\n';
-export const CSL_NONE = '[]\n';
+/** The text of a CSL-JSON file around its items. */
+export const CSL_FRAME: ExportFrame = { open: '[\n', between: ',\n', close: '\n]\n', none: '[]\n' };
 
 /** cslName with each name split once: authors recur across a catalogue (the items only go to JSON.stringify). */
 export function cslNames(): (full: string) => CslName {

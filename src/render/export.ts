@@ -5,6 +5,14 @@ import type { LatexColumn } from './latex-table.js';
 export const EXPORT_FORMATS = ['markdown', 'bibtex', 'csl-json', 'json', 'latex-table', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The text of an export around its records: before the first, between two, after the last, and with none. */
+export interface ExportFrame {
+  open: string;
+  between: string;
+  close: string;
+  none: string;
+}
+
 export interface ExportOptions {
   /** BibTeX only: ASCII with LaTeX accents, for classic BibTeX. */
   ascii?: boolean;

@@ -2,6 +2,7 @@
 import type { Entry } from '../core/entry.js';
 import { orderFields, SCHEMA_ID } from '../core/schema-def.js';
 import { compareEntryIds } from '../core/text.js';
+import type { ExportFrame } from './export.js';
 
 /** An entry as exports carry it: canonical key order, without `sources` (a reviewer's aid, not data). */
 function exportedFields(entry: Entry): Record<string, unknown> {
@@ -27,17 +28,10 @@ function wrapped(list: readonly unknown[]): string {
   return JSON.stringify({ $schema: SCHEMA_ID, entries: list }, null, 2) + '\n';
 }
 
-/** The text of an export around its entries: before the first, after the last, between two, and with none. */
-export interface JsonFrame {
-  open: string;
-  close: string;
-  between: string;
-  none: string;
-}
+let frame: ExportFrame | undefined;
 
-let frame: JsonFrame | undefined;
-
-export function jsonFrame(): JsonFrame {
+/** The text of the export around its entries. */
+export function jsonFrame(): ExportFrame {
   if (frame === undefined) {
     const empty = wrapped([0]);
     const open = empty.slice(0, empty.lastIndexOf('0'));

@@ -10,26 +10,43 @@
  *
  * The bytes are the same as renderExport's: tests/unit/streamed.test.ts compares them.
  */
-import { assignKeys, baseCitekey, type KeySource } from '../cite/keys.js';
+import { assignKeys, keySourceOf, type KeySource } from '../cite/keys.js';
 import type { Entry } from '../core/entry.js';
 import { compareEntryIds } from '../core/text.js';
 import type { EntryTee } from '../open-catalogue.js';
-import type { ExportFormat } from './export.js';
+import type { ExportFormat, ExportFrame } from './export.js';
 
-/** One entry's record: where its bytes are, and what ordering and keying read of the entry. */
-interface Part extends KeySource {
+/** One entry's record, and what ordering and keying read of the entry. */
+interface Part {
+  id: string;
   file: string;
   index: number;
   /** What comes before the key (BibTeX: the record's type). */
   head: string;
   text: string;
+  /** What key assignment reads, for a format with keys. */
+  key?: KeySource;
+}
+
+/** Each part's pieces (`piecesOf`), framed. */
+function* framed(frame: ExportFrame, parts: readonly Part[], piecesOf: (p: Part) => Iterable<string>): Generator<string, void, undefined> {
+  if (parts.length === 0) {
+    yield frame.none;
+    return;
+  }
+  yield frame.open;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) yield frame.between;
+    yield* piecesOf(parts[i]!);
+  }
+  yield frame.close;
 }
 
 /** How a format makes an entry's record, and lays the records out around their keys. */
 interface Layout {
   keyed: boolean;
   record(entry: Entry): { head: string; text: string };
-  write(parts: readonly Part[], keys: ReadonlyMap<string, string>): Generator<string, void, undefined>;
+  write(parts: readonly Part[], keys: ReadonlyMap<string, string>): Iterable<string>;
 }
 
 async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout | undefined> {
@@ -53,24 +70,12 @@ async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout | 
     };
   }
   if (format === 'csl-json') {
-    const { CSL_BETWEEN, CSL_CLOSE, CSL_NONE, CSL_OPEN, cslItemHead, cslItemRest, cslNames } = await import('./csl.js');
+    const { CSL_FRAME, cslItemHead, cslItemRest, cslNames } = await import('./csl.js');
     const nameOf = cslNames();
     return {
       keyed: true,
       record: (entry) => ({ head: '', text: cslItemRest(entry, nameOf) }),
-      *write(parts, keys) {
-        if (parts.length === 0) {
-          yield CSL_NONE;
-          return;
-        }
-        yield CSL_OPEN;
-        for (let i = 0; i < parts.length; i++) {
-          if (i > 0) yield CSL_BETWEEN;
-          yield cslItemHead(keys.get(parts[i]!.id)!);
-          yield parts[i]!.text;
-        }
-        yield CSL_CLOSE;
-      },
+      write: (parts, keys) => framed(CSL_FRAME, parts, (p) => [cslItemHead(keys.get(p.id)!), p.text]),
     };
   }
   if (format === 'json') {
@@ -78,19 +83,7 @@ async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout | 
     return {
       keyed: false,
       record: (entry) => ({ head: '', text: jsonEntryText(entry) }),
-      *write(parts) {
-        const { open, close, between, none } = jsonFrame();
-        if (parts.length === 0) {
-          yield none;
-          return;
-        }
-        yield open;
-        for (let i = 0; i < parts.length; i++) {
-          if (i > 0) yield between;
-          yield parts[i]!.text;
-        }
-        yield close;
-      },
+      write: (parts) => framed(jsonFrame(), parts, (p) => [p.text]),
     };
   }
   return undefined;
@@ -111,21 +104,12 @@ export class StreamedExport implements EntryTee {
   add(index: number, file: string, value: unknown): void {
     const entry = value as Entry;
     const { head, text } = this.layout.record(entry);
-    const part: Part = { id: entry.id, citekey: undefined, base: undefined, file, index, head, text };
-    if (this.layout.keyed) {
-      if (entry.citekey === undefined) part.base = baseCitekey(entry);
-      else part.citekey = entry.citekey;
-    }
-    this.parts.push(part);
-  }
-
-  sent(): void {
-    // Nothing to finish: the records are complete as they are made.
+    this.parts.push({ id: entry.id, file, index, head, text, key: this.layout.keyed ? keySourceOf(entry) : undefined });
   }
 
   /**
    * The export of the entries of the displayed `files` (the opening's entries: every file handed
-   * over that no rule across files failed), as text and bytes in order.
+   * over that no rule across files failed), as pieces of text in order.
    */
   pieces(files: readonly string[]): { count: number; chunks: Iterable<string> } {
     const keep = new Set(files);
@@ -133,7 +117,7 @@ export class StreamedExport implements EntryTee {
     const parts = this.parts.filter((p) => keep.has(p.file)).sort((a, b) => a.index - b.index);
     if (parts.length !== keep.size) throw new Error(`streamed export: ${keep.size - parts.length} of the entries were never handed over`);
     parts.sort(compareEntryIds);
-    const keys = this.layout.keyed ? assignKeys(parts) : new Map<string, string>();
+    const keys = this.layout.keyed ? assignKeys(parts.map((p) => p.key!)) : new Map<string, string>();
     return { count: parts.length, chunks: this.layout.write(parts, keys) };
   }
 }

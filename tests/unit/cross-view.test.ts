@@ -3,21 +3,15 @@
  * every fixture catalogue, the shipped one and a generated one with every kind of sibling gap get
  * the same diagnostics that way as with the whole entries, with and without --strict.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../../bench/generate.js';
 import { openCatalogue, type OpenOptions } from '../../src/open-catalogue.js';
-import { FIXED_NOW, FIXTURES, ROOT, tempDir } from '../helpers.js';
+import { FIXED_NOW, fixtureCatalogues, ROOT, tempDir } from '../helpers.js';
 
 function catalogues(): string[] {
-  const found: string[] = [path.join(ROOT, 'entries')];
-  const walk = (dir: string) => {
-    const names = readdirSync(dir, { withFileTypes: true });
-    if (names.some((n) => n.isFile() && n.name.endsWith('.yaml'))) found.push(dir);
-    for (const n of names) if (n.isDirectory()) walk(path.join(dir, n.name));
-  };
-  walk(FIXTURES);
+  const found = fixtureCatalogues();
   // Generated: siblings with and without summary, modalities and code, a few duplicates and loops.
   const gen = path.join(tempDir('cross-view'), 'entries');
   mkdirSync(gen);

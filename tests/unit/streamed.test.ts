@@ -11,20 +11,14 @@ import { entryText } from '../../bench/generate.js';
 import { openCatalogue } from '../../src/open-catalogue.js';
 import { renderExport, type ExportFormat } from '../../src/render/export.js';
 import { StreamedExport } from '../../src/render/streamed.js';
-import { FIXED_NOW, FIXTURES, ROOT, tempDir } from '../helpers.js';
+import { FIXED_NOW, fixtureCatalogues, ROOT, tempDir } from '../helpers.js';
 
 const FORMATS: ExportFormat[] = ['bibtex', 'csl-json', 'json'];
 /** A time long past: files touched to it are not "just written" for the cache. */
 const OLD = new Date('2020-01-01T00:00:00Z');
 
 function catalogues(): string[] {
-  const found: string[] = [path.join(ROOT, 'entries')];
-  const walk = (dir: string) => {
-    const names = readdirSync(dir, { withFileTypes: true });
-    if (names.some((n) => n.isFile() && n.name.endsWith('.yaml'))) found.push(dir);
-    for (const n of names) if (n.isDirectory()) walk(path.join(dir, n.name));
-  };
-  walk(FIXTURES);
+  const found = fixtureCatalogues();
   const gen = path.join(tempDir('streamed'), 'entries');
   mkdirSync(gen);
   for (let i = 0; i < 80; i++) {
@@ -32,7 +26,7 @@ function catalogues(): string[] {
     // Unpinned keys, many derived alike (the same first author, year and title word): a, b, … by id.
     if (i % 3 === 0) {
       text = text.replace(/^citekey: .*\n/m, '').replace(/^year: .*$/m, 'year: 2023').replace(/^title: .*$/m, `title: Tokens for everything ${i}`);
-      text = text.replace(/^authors:\n {2}- .*$/m, '  - Łukasz Zhang'.replace(/^/, 'authors:\n'));
+      text = text.replace(/^authors:\n {2}- .*$/m, 'authors:\n  - Łukasz Zhang');
     }
     // A key pinned as another entry's derived one would be.
     if (i === 7) text = text.replace(/^citekey: .*$/m, 'citekey: zhang2023tokens');
