@@ -106,6 +106,23 @@ describe('one fixture per diagnostic code', () => {
     ]);
   });
 
+  it('MA230 points at the link that starts the loop, counted among every item of builds_on', () => {
+    const dir = path.join(INVALID, 'MA230-builds-on-loop');
+    const sources = readdirSync(dir)
+      .sort()
+      .map((f) => {
+        const text = readFileSync(path.join(dir, f), 'utf8');
+        // alpha's link to beta comes after an item that is no id (a schema error of its own).
+        return { file: f, text: f === 'alpha.yaml' ? text.replace('builds_on:\n  - beta', 'builds_on:\n  - 42\n  - beta') : text };
+      });
+    const loops = validateAll(sources, { now: FIXED_NOW }).diagnostics.filter((d) => d.code === 'MA230');
+    expect(loops.map((d) => [d.file, d.line, d.column])).toEqual([
+      ['alpha.yaml', 12, 5],
+      ['beta.yaml', 12, 5],
+      ['gamma.yaml', 11, 5],
+    ]);
+  });
+
   it('MA3xx are warnings by default and errors with --strict; without --strict only MA304 runs', () => {
     const dir = path.join(INVALID, 'MA301-stale-preprint');
     const sources = readdirSync(dir).sort().map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') }));
