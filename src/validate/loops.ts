@@ -13,8 +13,30 @@ import { makeDiagnostic, type Diagnostic } from './diagnostics.js';
  * start with itself. A single big loop thus costs one search, not one per member.
  */
 export function findLoops(links: ReadonlyMap<string, readonly unknown[]>): Map<string, LoopPlace> {
+  const graph: Graph = { ids: [], lists: [], number: new Map() };
+  for (const [id, on] of links) addNode(graph, id, on);
+  return loopsOf(graph);
+}
+
+/** Ids numbered in order, the links of each (as written), and each id's number. */
+interface Graph {
+  ids: string[];
+  lists: Array<readonly unknown[]>;
+  number: Map<string, number>;
+}
+
+/** Add an id and its links, unless the id is there already (the first stands). */
+function addNode(graph: Graph, id: string, on: readonly unknown[]): void {
+  if (graph.number.has(id)) return;
+  graph.number.set(id, graph.ids.length);
+  graph.ids.push(id);
+  graph.lists.push(on);
+}
+
+/** findLoops over a graph. */
+function loopsOf(graph: Graph): Map<string, LoopPlace> {
   const loops = new Map<string, LoopPlace>();
-  const core = cyclicCore(links);
+  const core = cyclicCore(graph);
   if (core === undefined) return loops;
   // Each id's links to other known ids, worked out once (an id with none is on no loop).
   const out = new Map<string, string[]>();
@@ -44,14 +66,8 @@ export function findLoops(links: ReadonlyMap<string, readonly unknown[]>): Map<s
  * cold `validate` of 10,000 entries 30 ms, for no loop). What is left holds every loop whole, so
  * the search over it finds what it would over all of `links`.
  */
-function cyclicCore(links: ReadonlyMap<string, readonly unknown[]>): ReadonlyMap<string, readonly unknown[]> | undefined {
-  const n = links.size;
-  const number = new Map<string, number>();
-  const ids: string[] = [];
-  for (const id of links.keys()) {
-    number.set(id, ids.length);
-    ids.push(id);
-  }
+function cyclicCore({ ids, lists, number }: Graph): ReadonlyMap<string, readonly unknown[]> | undefined {
+  const n = ids.length;
   // Each id's links to other known ids, as numbers: `to` from `first[k]` to `first[k + 1]`.
   const first = new Int32Array(n + 1);
   const to: number[] = [];
@@ -59,7 +75,9 @@ function cyclicCore(links: ReadonlyMap<string, readonly unknown[]>): ReadonlyMap
   const into = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     first[k] = to.length;
-    for (const t of links.get(ids[k]!)!) {
+    const on = lists[k]!;
+    for (let i = 0; i < on.length; i++) {
+      const t = on[i];
       const j = typeof t === 'string' ? number.get(t) : undefined;
       if (j === undefined || j === k) continue;
       to.push(j);
@@ -83,7 +101,7 @@ function cyclicCore(links: ReadonlyMap<string, readonly unknown[]>): ReadonlyMap
   }
   if (tail === n) return undefined;
   const core = new Map<string, readonly unknown[]>();
-  for (let k = 0; k < n; k++) if (left[k]! > 0) core.set(ids[k]!, links.get(ids[k]!)!);
+  for (let k = 0; k < n; k++) if (left[k]! > 0) core.set(ids[k]!, lists[k]!);
   return core;
 }
 
@@ -214,26 +232,23 @@ const MAX_NAMED = 12;
 
 /** MA230 for every entry on a `builds_on` loop, at the link that starts its loop. */
 export function checkBuildsOnLoops(files: readonly ParsedFile[]): Diagnostic[] {
-  const links = new Map<string, readonly unknown[]>();
-  // The file of each id, in the order of `links`: a map of them is made only when there is a loop.
-  const first: ParsedFile[] = [];
+  const graph: Graph = { ids: [], lists: [], number: new Map() };
+  // The file of each id, by its number.
+  const fileOf: ParsedFile[] = [];
   for (const p of files) {
     const d = p.data as Record<string, unknown> | null;
     if (d === null || typeof d !== 'object' || Array.isArray(d) || typeof d.id !== 'string') continue;
-    // A duplicate id is MA202's business; its first file stands for it here.
-    if (links.has(d.id)) continue;
-    // The list as written: what is not an id links nowhere, and a link is reported at its own place.
-    links.set(d.id, Array.isArray(d.builds_on) ? d.builds_on : NO_LINKS);
-    first.push(p);
+    // A duplicate id is MA202's business; its first file stands for it here. The list is taken as
+    // written: what is not an id links nowhere, and a link is reported at its own place.
+    addNode(graph, d.id, Array.isArray(d.builds_on) ? d.builds_on : NO_LINKS);
+    if (graph.ids.length > fileOf.length) fileOf.push(p);
   }
-  const found = findLoops(links);
-  if (found.size === 0) return [];
-  const fileOf = new Map(Array.from(links.keys(), (id, k) => [id, first[k]!]));
   const out: Diagnostic[] = [];
-  for (const [id, place] of found) {
-    const p = fileOf.get(id)!;
+  for (const [id, place] of loopsOf(graph)) {
+    const k = graph.number.get(id)!;
+    const p = fileOf[k]!;
     const loop = loopFrom(place, MAX_NAMED + 1);
-    const at = links.get(id)!.indexOf(loop[1]!);
+    const at = graph.lists[k]!.indexOf(loop[1]!);
     // A loop of hostile length is named by its first members only.
     const size = place.loop.length;
     const shown = size > MAX_NAMED ? [...loop.slice(0, MAX_NAMED), `… (${size} entries in all)`] : [...loop, id];

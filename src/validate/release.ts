@@ -72,20 +72,21 @@ interface Item {
   e: Entry;
 }
 
-/** The release checks over entries that passed validation. */
-export function checkRelease(valid: ReadonlyArray<{ parsed: ParsedFile; entry: Entry }>, opts: ReleaseOptions): Diagnostic[] {
+/** The release checks over the files whose entries passed validation. */
+export function checkRelease(valid: readonly ParsedFile[], opts: ReleaseOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (code: Code, file: string, pos: { line: number; column: number }, message: string) => {
     const d = makeDiagnostic(code, file, pos, message);
     out.push(opts.strict ? { ...d, severity: 'error' } : d);
   };
-  const items: Item[] = valid.map((v) => ({ p: v.parsed, e: v.entry }));
-  for (const { p, e } of items) {
+  for (const p of valid) {
+    const e = p.data as Entry;
     if (e.code !== undefined && !isRepositoryUrl(e.code)) {
       add('MA304', p.file, p.locate(['code']), `code ${quoteInput(e.code)} is not on a source-repository host (${REPOSITORY_HOSTS.slice(0, 4).join(', ')}, …); give the repository, or move a project page to url`);
     }
   }
   if (!opts.strict) return out;
+  const items: Item[] = valid.map((p) => ({ p, e: p.data as Entry }));
 
   const nowMonths = opts.now.getUTCFullYear() * 12 + opts.now.getUTCMonth() + 1;
   for (const { p, e } of items) {

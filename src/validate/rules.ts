@@ -190,9 +190,9 @@ export function crossKeysOf(data: unknown): CrossKeys {
 }
 
 /** Whether two of the files have the same `field` key. */
-function anyRepeated(withFields: ReadonlyArray<{ k: CrossKeys }>, field: keyof CrossKeys): boolean {
+function anyRepeated(keys: readonly CrossKeys[], field: keyof CrossKeys): boolean {
   const seen = new Set<string>();
-  for (const { k } of withFields) {
+  for (const k of keys) {
     const key = k[field];
     if (key === undefined) continue;
     const before = seen.size;
@@ -212,15 +212,23 @@ export function checkCrossRules(
   broken: ReadonlyMap<string, string> = new Map(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const withFields: Array<{ p: ParsedFile; f: Fields; k: CrossKeys }> = [];
+  // The files whose value is a mapping, their values and their keys, side by side (#13: an object
+  // per file was garbage the collector went through at the end of every run).
+  const mapped: ParsedFile[] = [];
+  const values: Fields[] = [];
+  const keyed: CrossKeys[] = [];
   files.forEach((p, i) => {
     const f = fieldsOf(p);
-    if (f) withFields.push({ p, f, k: keys?.[i] ?? crossKeysOf(f) });
+    if (!f) return;
+    mapped.push(p);
+    values.push(f);
+    keyed.push(keys?.[i] ?? crossKeysOf(f));
   });
   const ids = new Set<string>();
   let idRepeated = false;
-  for (const { p, f } of withFields) {
-    const id = str(f.id);
+  for (let n = 0; n < mapped.length; n++) {
+    const p = mapped[n]!;
+    const id = str(values[n]!.id);
     if (!id) continue;
     const before = ids.size;
     ids.add(id);
@@ -240,14 +248,14 @@ export function checkCrossRules(
     // Whether any key comes twice, from a set (one look-up per file); the files sharing a key are
     // gathered only then (#13: a catalogue has no duplicates, and two look-ups per file and group
     // were a tenth of the rules across files). The ids' set is the one above.
-    if (g.field === 'id' ? !idRepeated : !anyRepeated(withFields, g.field)) continue;
+    if (g.field === 'id' ? !idRepeated : !anyRepeated(keyed, g.field)) continue;
     const seen = new Map<string, ParsedFile[]>();
-    for (const { p, k } of withFields) {
-      const key = k[g.field];
+    for (let n = 0; n < mapped.length; n++) {
+      const key = keyed[n]![g.field];
       if (key === undefined) continue;
       const had = seen.get(key);
-      if (had === undefined) seen.set(key, [p]);
-      else had.push(p);
+      if (had === undefined) seen.set(key, [mapped[n]!]);
+      else had.push(mapped[n]!);
     }
     for (const list of seen.values()) {
       if (list.length < 2) continue;
@@ -257,20 +265,25 @@ export function checkCrossRules(
       }
     }
   }
-  for (const { p, f } of withFields) {
-    const own = str(f.id);
-    if (!Array.isArray(f.builds_on)) continue;
-    f.builds_on.forEach((target, i) => {
-      if (typeof target !== 'string') return;
+  for (let n = 0; n < mapped.length; n++) {
+    const p = mapped[n]!;
+    const links = values[n]!.builds_on;
+    if (!Array.isArray(links)) continue;
+    const own = str(values[n]!.id);
+    for (let i = 0; i < links.length; i++) {
+      const target: unknown = links[i];
+      if (typeof target !== 'string') continue;
       if (target === own) {
         out.push(makeDiagnostic('MA207', p.file, p.locate(['builds_on', i]), `builds_on names the entry itself (${quoteInput(target)})`));
-      } else if (!ids.has(target) && broken.has(target)) {
+      } else if (ids.has(target)) {
+        continue;
+      } else if (broken.has(target)) {
         out.push(makeDiagnostic('MA220', p.file, p.locate(['builds_on', i]), `builds_on names ${quoteInput(target)}, whose file ${broken.get(target)} has errors; fix that file first`));
-      } else if (!ids.has(target)) {
+      } else {
         const message = withSuggestion(`builds_on names ${quoteInput(target)}, which is not in the catalogue`, target, ids);
         out.push(makeDiagnostic('MA206', p.file, p.locate(['builds_on', i]), message));
       }
-    });
+    }
   }
   return out;
 }

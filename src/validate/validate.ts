@@ -111,7 +111,7 @@ export function validateChecked(files: readonly CheckedFile[], options: SetOptio
   const entries = valid.map((p) => ({ entry: p.data as Entry, file: p.file }));
   const report = options.reportFor;
   const folder = options.folder ?? '.';
-  for (const d of checkRelease(valid.map((p) => ({ parsed: p, entry: p.data as Entry })), {
+  for (const d of checkRelease(valid, {
     now: options.now ?? new Date(),
     strict: Boolean(options.strict),
     minPerCategory: options.minPerCategory ?? MIN_PER_CATEGORY,
