@@ -79,8 +79,8 @@ export function compareNames(a: string, b: string): number {
 }
 
 /** Entries sorted by year then name, or by name then year. */
-export function sortEntries(entries: readonly Entry[], key: SortKey): Entry[] {
-  const byName = (a: Entry, b: Entry) => compareNames(a.name, b.name) || a.id.localeCompare(b.id);
+export function sortEntries<E extends Pick<Entry, 'id' | 'name' | 'year'>>(entries: readonly E[], key: SortKey): E[] {
+  const byName = (a: E, b: E) => compareNames(a.name, b.name) || a.id.localeCompare(b.id);
   return [...entries].sort((a, b) => (key === 'year' ? a.year - b.year || byName(a, b) : byName(a, b) || a.year - b.year));
 }
 

@@ -49,6 +49,13 @@ export interface OpenOptions {
    */
   diagnosticsOnly?: boolean;
   /**
+   * The command reads only these fields of the entries (an export of the whole catalogue): of each
+   * entry the opening keeps these and what the rules across entries read (validate.ts crossView), and
+   * `catalogue` holds entries of those fields only. The caller's types must say so (render/markdown.ts
+   * MarkdownEntry).
+   */
+  fields?: readonly string[];
+  /**
    * Where each entry goes as soon as its file is checked (an export made as the catalogue is read,
    * render/streamed.ts). With a tee the opening keeps only the diagnostics' view, as with
    * diagnosticsOnly, and has no `catalogue`.
@@ -102,7 +109,8 @@ export async function openCatalogue(ctx: OpenContext, opts: OpenOptions = {}): P
   const cache = where ? CatalogueCache.open(where) : undefined;
   const tee = opts.needText ? undefined : opts.tee;
   const viewOnly = Boolean(opts.diagnosticsOnly) || tee !== undefined;
-  const keep = viewOnly ? crossView : (data: unknown) => data;
+  const fields = opts.needText ? undefined : opts.fields;
+  const keep = viewOnly ? crossView : fields ? (data: unknown) => crossView(data, fields) : (data: unknown) => data;
   const { sources, checked, stats } = await checkFiles(context, show, now, cache, Boolean(opts.needText), ctx.env, keep, tee);
   cache?.save();
   ctx.watch?.opened({ dir, named: paths.length > 0, files: context, stats });

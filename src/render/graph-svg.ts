@@ -3,10 +3,9 @@
  * and linked to their entries, an arrow from each method to the methods that build on it. No layout
  * library and no script: the page must work offline and from file://.
  */
-import type { Entry } from '../core/entry.js';
 import { CATEGORIES } from '../core/taxonomy.js';
 import { escapeHtml } from './escape-html.js';
-import { CATEGORY_COLOURS, type LineageGraph } from './graph.js';
+import { CATEGORY_COLOURS, type LineageEntry, type LineageGraph } from './graph.js';
 
 const NODE_W = 168;
 const NODE_H = 22;
@@ -56,7 +55,7 @@ function edgePath(from: { x: number; y: number }, to: { x: number; y: number }):
 }
 
 /** A node: a link to the entry's place on the page (`data-go`, as the lineage links in the rows). */
-function node(n: Entry, p: { x: number; y: number }): string {
+function node(n: LineageEntry, p: { x: number; y: number }): string {
   const c = CATEGORY_COLOURS[n.category] ?? { fill: '#f1f5f9', line: '#475569' };
   const id = escapeXml(n.id);
   return (

@@ -16,9 +16,12 @@ export interface LineageEdge {
   builds_on: string;
 }
 
+/** What the lineage graph reads of an entry. */
+export type LineageEntry = Pick<Entry, 'id' | 'name' | 'year' | 'category' | 'subcategory' | 'builds_on'>;
+
 export interface LineageGraph {
   /** In category order, then by year and name. */
-  nodes: Entry[];
+  nodes: LineageEntry[];
   edges: LineageEdge[];
 }
 
@@ -64,7 +67,7 @@ function reach(start: string, next: (id: string) => readonly string[], depth: nu
  * selection are left out; with it, the entry, its ancestors and its descendants (not their other
  * relatives) up to `depth` links away.
  */
-export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {}): LineageGraph {
+export function buildLineage(entries: readonly LineageEntry[], opts: LineageOptions = {}): LineageGraph {
   const { byId, parents, children } = linksOf(entries);
   let keep: Set<string>;
   if (opts.around !== undefined) {
@@ -76,7 +79,7 @@ export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {
     keep = new Set([...parents.keys(), ...children.keys()]);
   }
   const categoryRank = new Map(CATEGORIES.map((c, i) => [c.id, i]));
-  const rank = (e: Entry) => categoryRank.get(e.category) ?? CATEGORIES.length;
+  const rank = (e: LineageEntry) => categoryRank.get(e.category) ?? CATEGORIES.length;
   const nodes = sortEntries(entries.filter((e) => keep.has(e.id)), 'year').sort((a, b) => rank(a) - rank(b));
   const order = new Map(nodes.map((n, i) => [n.id, i]));
   const edges: LineageEdge[] = [];
@@ -91,7 +94,7 @@ export function buildLineage(entries: readonly Entry[], opts: LineageOptions = {
  * How many nodes and links buildLineage(entries) has (without `around`), without sorting or listing
  * them: enough to tell that a graph is too big to draw (#13).
  */
-export function lineageSize(entries: readonly Entry[]): { nodes: number; edges: number } {
+export function lineageSize(entries: readonly LineageEntry[]): { nodes: number; edges: number } {
   const ids = new Set(entries.map((e) => e.id));
   // As linksOf, but counting: how many parents each id has, and which ids have a link at all.
   const parentCount = new Map<string, number>();
@@ -116,7 +119,7 @@ export function lineageSize(entries: readonly Entry[]): { nodes: number; edges: 
 }
 
 /** The links among `entries`: each id's parents (what it builds on) and children, in entry order. */
-function linksOf(entries: readonly Entry[]): { byId: Map<string, Entry>; parents: Map<string, string[]>; children: Map<string, string[]> } {
+function linksOf(entries: readonly LineageEntry[]): { byId: Map<string, LineageEntry>; parents: Map<string, string[]>; children: Map<string, string[]> } {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const parents = new Map<string, string[]>();
   const children = new Map<string, string[]>();
@@ -136,7 +139,7 @@ function linksOf(entries: readonly Entry[]): { byId: Map<string, Entry>; parents
 }
 
 /** The groups of a graph: each category with nodes, in taxonomy order, then any unknown category. */
-function groups(graph: LineageGraph): Array<{ id: string; name: string; nodes: Entry[] }> {
+function groups(graph: LineageGraph): Array<{ id: string; name: string; nodes: LineageEntry[] }> {
   const known = CATEGORIES.map((c) => ({ id: c.id, name: c.name, nodes: graph.nodes.filter((n) => n.category === c.id) }));
   const ids = new Set(CATEGORIES.map((c) => c.id));
   const other = graph.nodes.filter((n) => !ids.has(n.category));
@@ -162,7 +165,7 @@ export function mermaidLabel(text: string): string {
 }
 
 /** Whether an entry's text is drawn with a year, as "LLaVA (2023)". */
-const label = (e: Entry) => `${e.name} (${e.year})`;
+const label = (e: LineageEntry) => `${e.name} (${e.year})`;
 
 /** The graph as a Mermaid flowchart: one subgraph per category, a class (colour) per category. */
 export function renderGraphMermaid(graph: LineageGraph): string {

@@ -15,6 +15,16 @@ export interface MarkdownOptions {
 }
 
 export const MARKDOWN_TITLE = 'Multimodal LLM alignment catalogue';
+
+/**
+ * Every field of an entry the document reads. An export of the whole catalogue opens it keeping no
+ * others (#13: the summaries, authors and tags of 10,000 entries, held to the end, were work for the
+ * garbage collector); the type below makes the renderer read nothing else.
+ */
+export const MARKDOWN_FIELDS = ['id', 'name', 'title', 'year', 'category', 'subcategory', 'venue', 'arxiv', 'doi', 'url', 'code', 'builds_on'] as const;
+
+/** What the document reads of an entry. */
+export type MarkdownEntry = Pick<Entry, (typeof MARKDOWN_FIELDS)[number]>;
 const WIDTH = 80;
 /** An empty cell: markdownlint's MD060 wants one space either side of every pipe. */
 const NONE = '—';
@@ -68,7 +78,7 @@ export function subcategoryHeading(id: string): string {
 }
 
 /** The page a paper's title links to: its arXiv page, else its DOI, else its url. */
-export function paperUrl(entry: Entry): string | undefined {
+export function paperUrl(entry: Pick<Entry, 'arxiv' | 'doi' | 'url'>): string | undefined {
   if (entry.arxiv) return `https://arxiv.org/abs/${entry.arxiv}`;
   if (entry.doi) return `https://doi.org/${entry.doi}`;
   return entry.url;
@@ -91,7 +101,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 interface Section {
   heading: string;
   description: string;
-  entries: Entry[];
+  entries: MarkdownEntry[];
 }
 
 function otherHeading(category: Category): string {
@@ -100,7 +110,7 @@ function otherHeading(category: Category): string {
 }
 
 /** The subsections of one category: its subcategories in taxonomy order, then "Other", the empty ones left out. */
-function sectionsOf(category: Category, entries: readonly Entry[]): Section[] {
+function sectionsOf(category: Category, entries: readonly MarkdownEntry[]): Section[] {
   const sections: Section[] = category.subcategories.map((s) => ({
     heading: subcategoryHeading(s.id),
     description: s.description,
@@ -117,7 +127,7 @@ function sectionsOf(category: Category, entries: readonly Entry[]): Section[] {
 
 const TABLE_HEAD = ['| Method | Paper | Venue | Year | Code |', '| --- | --- | --- | --- | --- |'];
 
-function tableRow(e: Entry): string {
+function tableRow(e: MarkdownEntry): string {
   const venue = e.venue ? escapeMarkdown(e.venue) : e.arxiv ? 'arXiv' : NONE;
   const code = markdownUrl(e.code) ? link('code', e.code) : NONE;
   return `| ${escapeMarkdown(e.name)} | ${link(escapeMarkdown(e.title), paperUrl(e))} | ${venue} | ${e.year} | ${code} |`;
@@ -126,7 +136,7 @@ function tableRow(e: Entry): string {
 /** Rows of a table made at a time, so a large table is never one array of lines. */
 const ROWS_AT_A_TIME = 1000;
 
-function yearRange(entries: readonly Entry[]): number[] {
+function yearRange(entries: readonly MarkdownEntry[]): number[] {
   if (entries.length === 0) return [];
   let from = Infinity;
   let to = -Infinity;
@@ -138,7 +148,7 @@ function yearRange(entries: readonly Entry[]): number[] {
 }
 
 /** How many of `entries` there are of each year in `years`, in one pass. */
-function countByYear(entries: readonly Entry[], years: readonly number[]): number[] {
+function countByYear(entries: readonly MarkdownEntry[], years: readonly number[]): number[] {
   const counts = years.map(() => 0);
   const from = years[0] ?? 0;
   for (const e of entries) counts[e.year - from] = (counts[e.year - from] ?? 0) + 1;
@@ -170,7 +180,7 @@ const MAX_MERMAID = 40_000;
 const MIN_NODE_TEXT = 15;
 
 /** The lineage graph (builds_on) as a Mermaid flowchart GitHub draws, or a note when it is too big to draw. */
-function lineageSection(entries: readonly Entry[], size: { nodes: number; edges: number }): string[] {
+function lineageSection(entries: readonly MarkdownEntry[], size: { nodes: number; edges: number }): string[] {
   const mermaid = size.nodes * MIN_NODE_TEXT > MAX_MERMAID ? undefined : renderGraphMermaidWithin(buildLineage(entries), MAX_MERMAID);
   const intro = wrap(
     `Which method builds on which: ${plural(size.nodes, 'method')} and ${plural(size.edges, 'link')} ` +
@@ -182,12 +192,12 @@ function lineageSection(entries: readonly Entry[], size: { nodes: number; edges:
 }
 
 /** Render entries as the catalogue document. */
-export function renderMarkdown(entries: readonly Entry[], opts: MarkdownOptions = {}): string {
+export function renderMarkdown(entries: readonly MarkdownEntry[], opts: MarkdownOptions = {}): string {
   return [...markdownChunks(entries, opts)].join('');
 }
 
 /** renderMarkdown's document in pieces, a section or a part of a table at a time, so it can be written as it is made (#13). */
-export function markdownChunks(entries: readonly Entry[], opts: MarkdownOptions = {}): Generator<string, void, undefined> {
+export function markdownChunks(entries: readonly MarkdownEntry[], opts: MarkdownOptions = {}): Generator<string, void, undefined> {
   return joinLines(markdownLines(entries, opts));
 }
 
@@ -212,7 +222,7 @@ function* joinLines(groups: Iterable<readonly string[]>): Generator<string, void
 }
 
 /** The document's lines, in groups. */
-function* markdownLines(entries: readonly Entry[], opts: MarkdownOptions): Generator<string[], void, undefined> {
+function* markdownLines(entries: readonly MarkdownEntry[], opts: MarkdownOptions): Generator<string[], void, undefined> {
   const title = opts.title ?? MARKDOWN_TITLE;
   const categories = CATEGORIES.map((c) => ({ category: c, entries: entries.filter((e) => e.category === c.id) }))
     .filter((c) => c.entries.length > 0)

@@ -41,14 +41,16 @@ export interface ValidateOptions extends SetOptions {
  * `summary` only whether there is one (MA303), as an empty text. `validate` keeps no more of each
  * entry (#13: the summaries were most of what 10,000 entries kept in memory, and of the time the
  * garbage collector spent on them). tests/unit/cross-view.test.ts checks that every fixture
- * catalogue gets the same diagnostics either way.
+ * catalogue gets the same diagnostics either way. `more` are fields kept as well.
  */
-export function crossView(data: unknown): unknown {
+export function crossView(data: unknown, more: readonly string[] = []): unknown {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
   const d = data as Record<string, unknown>;
   const view: Record<string, unknown> = {};
   for (const key of CROSS_FIELDS) if (Object.hasOwn(d, key)) view[key] = d[key];
   if (Object.hasOwn(d, 'summary')) view.summary = d.summary === undefined ? undefined : '';
+  // The fields a command reads besides (openCatalogue's `fields`).
+  for (const key of more) if (Object.hasOwn(d, key) && !Object.hasOwn(view, key)) view[key] = d[key];
   return view;
 }
 

@@ -41,7 +41,9 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   const criteria = criteriaFromSelection(args.selection, args.query);
   // The whole catalogue is made as it is read, where the format allows (render/streamed.ts).
   const streamed = criteria.terms.length === 0 ? await StreamedExport.start(args.format, { ascii: args.ascii }) : undefined;
-  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache, tee: streamed });
+  // A Markdown document of the whole catalogue reads a few fields of each entry: only those are kept.
+  const fields = criteria.terms.length === 0 && args.format === 'markdown' ? (await import('../../render/markdown.js')).MARKDOWN_FIELDS : undefined;
+  const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache, tee: streamed, fields });
   const leftOut = reportLeftOut(io, opened);
   const hadErrors = leftOut.length > 0;
   // A file with errors must not cost a good entry its place in a bibliography (issue 10): a file
