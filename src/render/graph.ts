@@ -100,13 +100,18 @@ export function lineageSize(entries: readonly LineageEntry[]): { nodes: number; 
   const parentCount = new Map<string, number>();
   const linked = new Set<string>();
   for (const e of entries) {
-    const targets = e.builds_on ?? [];
-    targets.forEach((t, i) => {
-      if (t === e.id || !ids.has(t) || targets.indexOf(t) < i) return;
-      parentCount.set(e.id, (parentCount.get(e.id) ?? 0) + 1);
-      linked.add(e.id);
+    const targets = e.builds_on;
+    if (targets === undefined) continue;
+    let count = 0;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i]!;
+      if (t === e.id || !ids.has(t) || targets.indexOf(t) < i) continue;
+      count++;
       linked.add(t);
-    });
+    }
+    if (count === 0) continue;
+    parentCount.set(e.id, (parentCount.get(e.id) ?? 0) + count);
+    linked.add(e.id);
   }
   let nodes = 0;
   let edges = 0;

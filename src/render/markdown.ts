@@ -111,17 +111,16 @@ function otherHeading(category: Category): string {
 
 /** The subsections of one category: its subcategories in taxonomy order, then "Other", the empty ones left out. */
 function sectionsOf(category: Category, entries: readonly MarkdownEntry[]): Section[] {
+  // The entries of each subcategory, in one pass; the rest (none, or one of another category) last.
+  const bySubcategory = new Map<string | undefined, MarkdownEntry[]>(category.subcategories.map((s) => [s.id, []]));
+  const other: MarkdownEntry[] = [];
+  for (const e of entries) (bySubcategory.get(e.subcategory) ?? other).push(e);
   const sections: Section[] = category.subcategories.map((s) => ({
     heading: subcategoryHeading(s.id),
     description: s.description,
-    entries: sortEntries(entries.filter((e) => e.subcategory === s.id), 'year'),
+    entries: sortEntries(bySubcategory.get(s.id)!, 'year'),
   }));
-  const known = new Set(category.subcategories.map((s) => s.id));
-  sections.push({
-    heading: otherHeading(category),
-    description: 'Entries without a subcategory.',
-    entries: sortEntries(entries.filter((e) => e.subcategory === undefined || !known.has(e.subcategory)), 'year'),
-  });
+  sections.push({ heading: otherHeading(category), description: 'Entries without a subcategory.', entries: sortEntries(other, 'year') });
   return sections.filter((s) => s.entries.length > 0);
 }
 
@@ -129,7 +128,8 @@ const TABLE_HEAD = ['| Method | Paper | Venue | Year | Code |', '| --- | --- | -
 
 function tableRow(e: MarkdownEntry): string {
   const venue = e.venue ? escapeMarkdown(e.venue) : e.arxiv ? 'arXiv' : NONE;
-  const code = markdownUrl(e.code) ? link('code', e.code) : NONE;
+  const codeUrl = markdownUrl(e.code);
+  const code = codeUrl ? `[code](${codeUrl})` : NONE;
   return `| ${escapeMarkdown(e.name)} | ${link(escapeMarkdown(e.title), paperUrl(e))} | ${venue} | ${e.year} | ${code} |`;
 }
 
@@ -224,7 +224,10 @@ function* joinLines(groups: Iterable<readonly string[]>): Generator<string, void
 /** The document's lines, in groups. */
 function* markdownLines(entries: readonly MarkdownEntry[], opts: MarkdownOptions): Generator<string[], void, undefined> {
   const title = opts.title ?? MARKDOWN_TITLE;
-  const categories = CATEGORIES.map((c) => ({ category: c, entries: entries.filter((e) => e.category === c.id) }))
+  // The entries of each category, in one pass.
+  const byCategory = new Map<string, MarkdownEntry[]>(CATEGORIES.map((c) => [c.id, []]));
+  for (const e of entries) byCategory.get(e.category)?.push(e);
+  const categories = CATEGORIES.map((c) => ({ category: c, entries: byCategory.get(c.id)! }))
     .filter((c) => c.entries.length > 0)
     .map((c) => ({ ...c, sections: sectionsOf(c.category, c.entries) }));
   const years = yearRange(entries);
