@@ -85,17 +85,20 @@ export const CSL_BATCH = 32;
  */
 export function* cslJsonChunks(entries: readonly Entry[]): Generator<string, void, undefined> {
   const keys = assignCitekeys(entries);
-  const sorted = [...entries].sort(compareEntryIds);
-  if (sorted.length === 0) {
+  const nameOf = cslNames();
+  yield* cslItemChunks([...entries].sort(compareEntryIds).map((e) => itemOf(e, keys.get(e.id)!, nameOf)));
+}
+
+/** The file's text of `items` (keyed and in order), a batch of them at a time. */
+export function* cslItemChunks(items: readonly CslItem[]): Generator<string, void, undefined> {
+  if (items.length === 0) {
     yield CSL_FRAME.none;
     return;
   }
-  const nameOf = cslNames();
-  for (let from = 0; from < sorted.length; from += CSL_BATCH) {
-    const items = sorted.slice(from, from + CSL_BATCH).map((e) => itemOf(e, keys.get(e.id)!, nameOf));
+  for (let from = 0; from < items.length; from += CSL_BATCH) {
     // "[\n  {…},\n  {…}\n]" without its brackets' lines.
-    const inner = JSON.stringify(items, null, 2).slice(2, -2);
-    yield `${from === 0 ? CSL_FRAME.open : CSL_FRAME.between}${inner}${from + CSL_BATCH >= sorted.length ? CSL_FRAME.close : ''}`;
+    const inner = JSON.stringify(items.slice(from, from + CSL_BATCH), null, 2).slice(2, -2);
+    yield `${from === 0 ? CSL_FRAME.open : CSL_FRAME.between}${inner}${from + CSL_BATCH >= items.length ? CSL_FRAME.close : ''}`;
   }
 }
 
@@ -115,21 +118,10 @@ export function cslNames(): (full: string) => CslName {
   };
 }
 
-/** What comes before an item's key in the file ("  {\n    \"id\": "), and the rest of an item whose key is "". */
-const ITEM_HEAD = '  {\n    "id": ';
-const NO_KEY_HEAD = `${ITEM_HEAD}"",\n`;
-
 /**
- * One item as it stands in the file, without its first two lines, which hold the key (they are
- * cslItemHead(key)). render/streamed.ts makes these as the catalogue is read, before the keys are known.
+ * An entry's item before its key is known (its id is ""): render/streamed.ts makes these as the
+ * catalogue is read and keys them at the end, then writes them with cslItemChunks.
  */
-export function cslItemRest(entry: Entry, nameOf: (full: string) => CslName): string {
-  const text = JSON.stringify([itemOf(entry, '', nameOf)], null, 2);
-  // "[\n" + NO_KEY_HEAD + rest + "\n]"
-  return text.slice(2 + NO_KEY_HEAD.length, -2);
-}
-
-/** The first two lines of the item keyed `key`, up to its rest (cslItemRest). */
-export function cslItemHead(key: string): string {
-  return `${ITEM_HEAD}${JSON.stringify(key)},\n`;
+export function cslUnkeyedItem(entry: Entry, nameOf: (full: string) => CslName): CslItem {
+  return itemOf(entry, '', nameOf);
 }

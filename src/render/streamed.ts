@@ -2,7 +2,8 @@
  * Exports made as the catalogue is read (#13). BibTeX, CSL-JSON and JSON are a record per entry,
  * and a record depends on its entry alone but for its citation key. So an export of the whole
  * catalogue makes each entry's record (without the key) as soon as the entry is checked, and keeps
- * that text and what ordering and keying read, not the entry. The catalogue itself is opened as
+ * that text (for CSL-JSON, the item it is stringified from once keyed) and what ordering and keying
+ * read, not the entry. The catalogue itself is opened as
  * `validate` opens it, keeping of each entry only what the rules across files read: 10,000 whole
  * entries held to the end of the opening cost the garbage collector 35 to 50 ms, a tenth of an
  * export. At the end the records of the entries that passed every check are written in the
@@ -15,21 +16,20 @@ import type { Entry } from '../core/entry.js';
 import { compareEntryIds } from '../core/text.js';
 import type { EntryTee } from '../open-catalogue.js';
 import type { ExportFormat, ExportFrame } from './export.js';
+import type { CslItem } from './csl.js';
 
-/** One entry's record, and what ordering and keying read of the entry. */
-interface Part {
+/** What a format keeps of one entry (its record, or what it is made from), and what ordering and keying read of the entry. */
+interface Part<R> {
   id: string;
   file: string;
   index: number;
-  /** What comes before the key (BibTeX: the record's type). */
-  head: string;
-  text: string;
+  record: R;
   /** What key assignment reads, for a format with keys. */
   key?: KeySource;
 }
 
 /** Each part's pieces (`piecesOf`), framed. */
-function* framed(frame: ExportFrame, parts: readonly Part[], piecesOf: (p: Part) => Iterable<string>): Generator<string, void, undefined> {
+function* framed<R>(frame: ExportFrame, parts: ReadonlyArray<Part<R>>, piecesOf: (p: Part<R>) => Iterable<string>): Generator<string, void, undefined> {
   if (parts.length === 0) {
     yield frame.none;
     return;
@@ -42,58 +42,66 @@ function* framed(frame: ExportFrame, parts: readonly Part[], piecesOf: (p: Part)
   yield frame.close;
 }
 
-/** How a format makes an entry's record, and lays the records out around their keys. */
-interface Layout {
+/** How a format keeps an entry (its record, or what the record is made from), and lays the records out with their keys. */
+interface Layout<R> {
   keyed: boolean;
-  record(entry: Entry): { head: string; text: string };
-  write(parts: readonly Part[], keys: ReadonlyMap<string, string>): Iterable<string>;
+  record(entry: Entry): R;
+  write(parts: ReadonlyArray<Part<R>>, keys: ReadonlyMap<string, string>): Iterable<string>;
 }
 
-async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout | undefined> {
+async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout<unknown> | undefined> {
   if (format === 'bibtex' && !ascii) {
     // The ASCII form is not made this way: its @preamble, first in the file, depends on every record.
     const { bibtexBody, bibtexHeader } = await import('./bibtex.js');
     const names = new Map<string, string>();
-    return {
+    const layout: Layout<{ kind: string; body: string }> = {
       keyed: true,
-      record(entry) {
-        const { kind, body } = bibtexBody(entry, {}, names);
-        return { head: kind, text: body };
-      },
+      record: (entry) => bibtexBody(entry, {}, names),
       *write(parts, keys) {
         yield bibtexHeader({});
         for (const p of parts) {
-          yield `\n@${p.head}{${keys.get(p.id)!},\n`;
-          yield p.text;
+          yield `\n@${p.record.kind}{${keys.get(p.id)!},\n`;
+          yield p.record.body;
         }
       },
     };
+    return layout as Layout<unknown>;
   }
   if (format === 'csl-json') {
-    const { CSL_FRAME, cslItemHead, cslItemRest, cslNames } = await import('./csl.js');
+    // An item is kept, not its text: it is smaller, and the items are stringified a batch at a time
+    // once keyed (#13: an item's text made as it was read, held to the end, cost more than it saved).
+    const { cslItemChunks, cslNames, cslUnkeyedItem } = await import('./csl.js');
     const nameOf = cslNames();
-    return {
+    const layout: Layout<CslItem> = {
       keyed: true,
-      record: (entry) => ({ head: '', text: cslItemRest(entry, nameOf) }),
-      write: (parts, keys) => framed(CSL_FRAME, parts, (p) => [cslItemHead(keys.get(p.id)!), p.text]),
+      record: (entry) => cslUnkeyedItem(entry, nameOf),
+      write: (parts, keys) =>
+        cslItemChunks(
+          parts.map((p) => {
+            p.record.id = keys.get(p.id)!;
+            return p.record;
+          }),
+        ),
     };
+    return layout as Layout<unknown>;
   }
   if (format === 'json') {
     const { jsonEntryText, jsonFrame } = await import('./json.js');
-    return {
+    const layout: Layout<string> = {
       keyed: false,
-      record: (entry) => ({ head: '', text: jsonEntryText(entry) }),
-      write: (parts) => framed(jsonFrame(), parts, (p) => [p.text]),
+      record: jsonEntryText,
+      write: (parts) => framed(jsonFrame(), parts, (p) => [p.record]),
     };
+    return layout as Layout<unknown>;
   }
   return undefined;
 }
 
 /** An export made as the catalogue is read: the tee the opening hands each checked entry to. */
 export class StreamedExport implements EntryTee {
-  private readonly parts: Part[] = [];
+  private readonly parts: Array<Part<unknown>> = [];
 
-  private constructor(private readonly layout: Layout) {}
+  private constructor(private readonly layout: Layout<unknown>) {}
 
   /** The streamed export of `format`, or undefined when that format is not made this way. */
   static async start(format: ExportFormat, opts: { ascii?: boolean } = {}): Promise<StreamedExport | undefined> {
@@ -103,8 +111,7 @@ export class StreamedExport implements EntryTee {
 
   add(index: number, file: string, value: unknown): void {
     const entry = value as Entry;
-    const { head, text } = this.layout.record(entry);
-    this.parts.push({ id: entry.id, file, index, head, text, key: this.layout.keyed ? keySourceOf(entry) : undefined });
+    this.parts.push({ id: entry.id, file, index, record: this.layout.record(entry), key: this.layout.keyed ? keySourceOf(entry) : undefined });
   }
 
   /**
