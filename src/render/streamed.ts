@@ -86,11 +86,30 @@ async function layoutOf(format: ExportFormat, ascii: boolean): Promise<Layout<un
     return layout as Layout<unknown>;
   }
   if (format === 'json') {
-    const { jsonEntryText, jsonFrame } = await import('./json.js');
-    const layout: Layout<string> = {
+    // Entries are stringified JSON_BATCH at a time (jsonEntryTexts): each part holds its text once
+    // its batch is done, the last batch when the export is written.
+    const { JSON_BATCH, jsonEntryTexts, jsonFrame } = await import('./json.js');
+    let batch: Entry[] = [];
+    let holders: Array<{ text: string }> = [];
+    const finish = () => {
+      const texts = jsonEntryTexts(batch);
+      holders.forEach((h, i) => (h.text = texts[i]!));
+      batch = [];
+      holders = [];
+    };
+    const layout: Layout<{ text: string }> = {
       keyed: false,
-      record: jsonEntryText,
-      write: (parts) => framed(jsonFrame(), parts, (p) => [p.record]),
+      record(entry) {
+        const holder = { text: '' };
+        batch.push(entry);
+        holders.push(holder);
+        if (batch.length === JSON_BATCH) finish();
+        return holder;
+      },
+      write(parts) {
+        if (batch.length > 0) finish();
+        return framed(jsonFrame(), parts, (p) => [p.record.text]);
+      },
     };
     return layout as Layout<unknown>;
   }

@@ -16,7 +16,7 @@ import { bibtexChunks, bibtexTitle, renderBibtex } from '../../src/render/bibtex
 import { CSL_BATCH, cslJsonChunks, renderCslJson } from '../../src/render/csl.js';
 import { batchChunks, EXPORT_FORMATS, renderExport } from '../../src/render/export.js';
 import { buildLineage, lineageSize, renderGraphMermaid, renderGraphMermaidWithin } from '../../src/render/graph.js';
-import { JSON_BATCH, jsonExportChunks, renderJsonExport } from '../../src/render/json.js';
+import { JSON_BATCH, jsonEntryTexts, jsonExportChunks, jsonFrame, renderJsonExport } from '../../src/render/json.js';
 import { asciiLatex, escapeMarked, escapeMarkedFully, markLoneBraces } from '../../src/render/latex.js';
 import { escapeMarkdown, escapeMarkdownFully, markdownChunks, renderMarkdown } from '../../src/render/markdown.js';
 import { writeOutput } from '../../src/store/write-entry.js';
@@ -68,6 +68,37 @@ describe('JSON and CSL-JSON in batches', () => {
     expect(renderJsonExport(es)).toBe(JSON.stringify({ $schema: SCHEMA_ID, entries: exported }, null, 2) + '\n');
     expect(join(jsonExportChunks(es))).toBe(renderJsonExport(es));
     expect([...jsonExportChunks(es)]).toHaveLength(Math.max(1, Math.ceil(n / JSON_BATCH)));
+  });
+
+  it('jsonEntryTexts cuts a batch into the text of each entry, whatever the strings hold', () => {
+    // Strings made of what the cut looks for: braces, commas, line breaks and runs of spaces.
+    const tricky = fc.string({ unit: fc.constantFrom('{', '}', ',', '\n', ' ', '    ', '"', '\\', 'a', 'é', '\u2028'), maxLength: 30 });
+    const entry = fc.record(
+      {
+        id: fc.string({ minLength: 1, maxLength: 8 }),
+        name: tricky,
+        title: tricky,
+        authors: fc.array(tricky, { maxLength: 4 }),
+        year: fc.integer({ min: 1990, max: 2030 }),
+        summary: tricky,
+        tags: fc.array(tricky, { maxLength: 3 }),
+        sources: fc.array(tricky, { maxLength: 2 }),
+      },
+      { requiredKeys: ['id', 'name', 'title', 'authors', 'year'] },
+    );
+    const { open, close } = jsonFrame();
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: JSON_BATCH + 3 }), (list) => {
+        const es = list as unknown as Entry[];
+        // Each entry's text is the one a JSON export of that entry alone holds.
+        const alone = es.map((e) => renderJsonExport([e]).slice(open.length, -close.length));
+        expect(jsonEntryTexts(es)).toEqual(alone);
+      }),
+      { numRuns: 300 },
+    );
+    // The cut text itself inside a string.
+    const seam = { ...entries(1)[0]!, summary: '\n    },\n    {' };
+    expect(jsonEntryTexts([seam, seam])).toEqual([seam, seam].map((e) => renderJsonExport([e]).slice(open.length, -close.length)));
   });
 
   it.each(SIZES)('CSL-JSON of %i entries: the bytes of one JSON.stringify, one piece per CSL_BATCH items', (n) => {
