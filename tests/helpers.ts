@@ -1,11 +1,12 @@
 /** Shared test helpers: an in-memory Io and a runner for the built binary. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
+import { entryText } from '../bench/generate.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'mllm-align.js');
@@ -22,6 +23,17 @@ export function fixtureCatalogues(): string[] {
   };
   walk(FIXTURES);
   return found;
+}
+
+/**
+ * A catalogue of `n` generated entries (bench/generate.ts), each text as `edit` makes it, in a new
+ * folder named `entries` (whose path is returned).
+ */
+export function generatedCatalogue(prefix: string, n: number, edit: (text: string, i: number) => string): string {
+  const dir = path.join(tempDir(prefix), 'entries');
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `method-${i}.yaml`), edit(entryText(i), i));
+  return dir;
 }
 
 export interface RunResult {

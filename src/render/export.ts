@@ -28,6 +28,14 @@ export async function renderExport(format: ExportFormat, entries: readonly Entry
 }
 
 /**
+ * The fields of an entry an export of `format` reads, when it reads only a few: an export of the
+ * whole catalogue opens it keeping no others (openCatalogue's `fields`, #13). Undefined: every field.
+ */
+export async function exportFields(format: ExportFormat): Promise<readonly string[] | undefined> {
+  return format === 'markdown' ? (await import('./markdown.js')).MARKDOWN_FIELDS : undefined;
+}
+
+/**
  * renderExport's text in pieces, made as they are asked for, so a large export can be written as it
  * is made and is never all in memory (#13). Markdown, BibTeX, CSL-JSON and JSON come a record or a
  * section at a time; the web page and the LaTeX table in one piece.

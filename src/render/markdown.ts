@@ -25,6 +25,7 @@ export const MARKDOWN_FIELDS = ['id', 'name', 'title', 'year', 'category', 'subc
 
 /** What the document reads of an entry. */
 export type MarkdownEntry = Pick<Entry, (typeof MARKDOWN_FIELDS)[number]>;
+
 const WIDTH = 80;
 /** An empty cell: markdownlint's MD060 wants one space either side of every pipe. */
 const NONE = '—';

@@ -3,11 +3,10 @@
  * and a record depends on its entry alone but for its citation key. So an export of the whole
  * catalogue makes each entry's record (without the key) as soon as the entry is checked, and keeps
  * that text (for CSL-JSON, the item it is stringified from once keyed) and what ordering and keying
- * read, not the entry. The catalogue itself is opened as
- * `validate` opens it, keeping of each entry only what the rules across files read: 10,000 whole
- * entries held to the end of the opening cost the garbage collector 35 to 50 ms, a tenth of an
- * export. At the end the records of the entries that passed every check are written in the
- * export's order, each after its key.
+ * read, not the entry. The catalogue itself is opened as `validate` opens it, keeping of each entry
+ * only what the rules across files read: 10,000 whole entries held to the end of the opening cost
+ * the garbage collector 35 to 50 ms, a tenth of an export. At the end the records of the entries
+ * that passed every check are written in the export's order, each after its key.
  *
  * The bytes are the same as renderExport's: tests/unit/streamed.test.ts compares them.
  */

@@ -49,8 +49,8 @@ export function crossView(data: unknown, more: readonly string[] = []): unknown 
   const view: Record<string, unknown> = {};
   for (const key of CROSS_FIELDS) if (Object.hasOwn(d, key)) view[key] = d[key];
   if (Object.hasOwn(d, 'summary')) view.summary = d.summary === undefined ? undefined : '';
-  // The fields a command reads besides (openCatalogue's `fields`).
-  for (const key of more) if (Object.hasOwn(d, key) && !Object.hasOwn(view, key)) view[key] = d[key];
+  // The fields a command reads besides (openCatalogue's `fields`), as they are.
+  for (const key of more) if (Object.hasOwn(d, key)) view[key] = d[key];
   return view;
 }
 

@@ -3,29 +3,22 @@
  * every fixture catalogue, the shipped one and a generated one with every kind of sibling gap get
  * the same diagnostics that way as with the whole entries, with and without --strict.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryText } from '../../bench/generate.js';
 import { openCatalogue, type OpenOptions } from '../../src/open-catalogue.js';
-import { FIXED_NOW, fixtureCatalogues, ROOT, tempDir } from '../helpers.js';
+import { FIXED_NOW, fixtureCatalogues, generatedCatalogue, ROOT } from '../helpers.js';
 
 function catalogues(): string[] {
-  const found = fixtureCatalogues();
   // Generated: siblings with and without summary, modalities and code, a few duplicates and loops.
-  const gen = path.join(tempDir('cross-view'), 'entries');
-  mkdirSync(gen);
-  for (let i = 0; i < 60; i++) {
-    let text = entryText(i);
+  const gen = generatedCatalogue('cross-view', 60, (text, i) => {
     if (i % 5 === 1) text = text.replace(/^summary: >-\n(?: {2}.*\n)+/m, '');
     if (i % 7 === 2) text = text.replace(/^modalities:\n(?: {2}- .*\n)+/m, '');
     if (i % 4 === 3) text = text.replace(/^code: .*\n/m, '');
     if (i % 11 === 5) text = text.replace(/^venue: .*\n/m, '');
     if (i % 13 === 6) text = text.replace(/^title: .*$/m, entryText(0).match(/^title: .*$/m)![0]);
-    writeFileSync(path.join(gen, `method-${i}.yaml`), text);
-  }
-  found.push(gen);
-  return found;
+    return text;
+  });
+  return [...fixtureCatalogues(), gen];
 }
 
 describe('validate keeps only what the rules across entries read', () => {

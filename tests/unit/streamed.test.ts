@@ -4,25 +4,20 @@
  * derived keys that collide, names beyond Latin-1 and files that a rule across files fails; read
  * afresh and served by the cache.
  */
-import { cpSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryText } from '../../bench/generate.js';
 import { openCatalogue } from '../../src/open-catalogue.js';
 import { renderExport, type ExportFormat } from '../../src/render/export.js';
 import { StreamedExport } from '../../src/render/streamed.js';
-import { FIXED_NOW, fixtureCatalogues, ROOT, tempDir } from '../helpers.js';
+import { FIXED_NOW, fixtureCatalogues, generatedCatalogue, ROOT, tempDir } from '../helpers.js';
 
 const FORMATS: ExportFormat[] = ['bibtex', 'csl-json', 'json'];
 /** A time long past: files touched to it are not "just written" for the cache. */
 const OLD = new Date('2020-01-01T00:00:00Z');
 
 function catalogues(): string[] {
-  const found = fixtureCatalogues();
-  const gen = path.join(tempDir('streamed'), 'entries');
-  mkdirSync(gen);
-  for (let i = 0; i < 80; i++) {
-    let text = entryText(i);
+  const gen = generatedCatalogue('streamed', 80, (text, i) => {
     // Unpinned keys, many derived alike (the same first author, year and title word): a, b, … by id.
     if (i % 3 === 0) {
       text = text.replace(/^citekey: .*\n/m, '').replace(/^year: .*$/m, 'year: 2023').replace(/^title: .*$/m, `title: Tokens for everything ${i}`);
@@ -33,10 +28,9 @@ function catalogues(): string[] {
     // A duplicate id (both files fail a rule across files) and a link to an entry that does not exist.
     if (i === 40) text = text.replace(/^id: .*$/m, 'id: method-41');
     if (i === 50) text = text.replace(/^builds_on:\n {2}- .*$/m, 'builds_on:\n  - method-999');
-    writeFileSync(path.join(gen, `method-${i}.yaml`), text);
-  }
-  found.push(gen);
-  return found;
+    return text;
+  });
+  return [...fixtureCatalogues(), gen];
 }
 
 async function streamed(format: ExportFormat, entries: string, env: NodeJS.ProcessEnv): Promise<string> {

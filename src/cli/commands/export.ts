@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { listWords } from '../../core/text.js';
-import { batchChunks, describeDifference, exportChunks, type ExportFormat } from '../../render/export.js';
+import { batchChunks, describeDifference, exportChunks, exportFields, type ExportFormat } from '../../render/export.js';
 import { writeOutput } from '../../store/write-entry.js';
 import type { Io } from '../io.js';
 import { openCatalogue, type OpenedCatalogue } from '../../open-catalogue.js';
@@ -41,8 +41,8 @@ export async function runExport(io: Io, args: ExportArgs): Promise<Outcome> {
   const criteria = criteriaFromSelection(args.selection, args.query);
   // The whole catalogue is made as it is read, where the format allows (render/streamed.ts).
   const streamed = criteria.terms.length === 0 ? await StreamedExport.start(args.format, { ascii: args.ascii }) : undefined;
-  // A Markdown document of the whole catalogue reads a few fields of each entry: only those are kept.
-  const fields = criteria.terms.length === 0 && args.format === 'markdown' ? (await import('../../render/markdown.js')).MARKDOWN_FIELDS : undefined;
+  // A format that reads few fields of the whole catalogue's entries keeps only those (a query may read any).
+  const fields = criteria.terms.length === 0 ? await exportFields(args.format) : undefined;
   const opened = await openCatalogue(io, { entries: args.entries, cache: args.cache, tee: streamed, fields });
   const leftOut = reportLeftOut(io, opened);
   const hadErrors = leftOut.length > 0;
